@@ -1,0 +1,90 @@
+// Bundle size of what users actually ship: every subpath export of the built dist (bundled with
+// its dependencies, minified) and two typical apps (bench/fixtures). 1 kB = 1000 bytes.
+import { build, type Plugin } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { Row } from './run.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+interface ConditionalExport {
+  import: { types: string; default: string };
+}
+
+function packageExports(): Array<[subpath: string, file: string]> {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+  return Object.entries(pkg.exports)
+    .filter((e): e is [string, ConditionalExport] => typeof e[1] === 'object' && e[1] !== null && 'import' in e[1])
+    .map(([subpath, target]) => [subpath, join(root, target.import.default)]);
+}
+
+/** `opskit` / `opskit/<x>` → the built ESM file, as a consumer's bundler would resolve it. */
+function selfReference(map: Map<string, string>): Plugin {
+  return {
+    name: 'opskit-self-reference',
+    setup(b) {
+      b.onResolve({ filter: /^opskit(\/.*)?$/ }, (args) => {
+        const file = map.get(args.path === 'opskit' ? '.' : `./${args.path.slice('opskit/'.length)}`);
+        return file ? { path: file } : { errors: [{ text: `${args.path} is not an export of opskit` }] };
+      });
+    },
+  };
+}
+
+async function measure(entry: string, platform: 'browser' | 'node', plugins: Plugin[]): Promise<{ min: number; gz: number }> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform,
+    target: 'es2022',
+    write: false,
+    legalComments: 'none',
+    absWorkingDir: root,
+    // Node builtins stay imports (opskit/node), as they would in any Node bundle.
+    external: platform === 'node' ? ['node:*'] : [],
+    plugins,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { min: code.byteLength, gz: gzipSync(code, { level: 9 }).byteLength };
+}
+
+function ensureDist(files: string[]): void {
+  if (files.every((f) => existsSync(f))) return;
+  console.error('size.bench: dist is missing; running `npm run build` first');
+  const r = spawnSync(join(root, 'node_modules', '.bin', 'rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build failed');
+}
+
+const kB = (bytes: number) => bytes / 1000;
+
+export async function run(): Promise<Row[]> {
+  const exportsList = packageExports();
+  ensureDist(exportsList.map(([, f]) => f));
+  const map = new Map(exportsList);
+  const plugins = [selfReference(map)];
+  const rows: Row[] = [];
+  const add = (name: string, size: { min: number; gz: number }, gzBudget?: string) => {
+    rows.push({ group: 'bundle size', name: `${name} (min)`, value: kB(size.min), unit: 'kB' });
+    rows.push({ group: 'bundle size', name: `${name} (min+gz)`, value: kB(size.gz), unit: 'kB', ...(gzBudget ? { budget: gzBudget } : {}) });
+  };
+
+  for (const [subpath, file] of exportsList) {
+    const name = subpath === '.' ? 'opskit' : `opskit/${subpath.slice(2)}`;
+    const platform = subpath === './node' ? 'node' : 'browser';
+    add(`${name} entry${platform === 'node' ? ' (platform node)' : ''}`, await measure(file, platform, plugins), subpath === '.' ? '≤ 5 kB' : undefined);
+  }
+  add('core + one call', await measure(join(root, 'bench', 'fixtures', 'core-one-call.mjs'), 'browser', plugins));
+  add('Fernet alone', await measure(join(root, 'bench', 'fixtures', 'fernet-alone.mjs'), 'browser', plugins), '≤ 7 kB');
+  const browserBundle = join(root, 'dist', 'browser', 'opskit.js');
+  if (existsSync(browserBundle)) {
+    const code = readFileSync(browserBundle);
+    add('dist/browser/opskit.js (as built)', { min: code.byteLength, gz: gzipSync(code, { level: 9 }).byteLength });
+  }
+  return rows;
+}

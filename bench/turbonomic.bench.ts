@@ -1,0 +1,119 @@
+// Turbonomic paging at scale: 1,000,000 entities through `TurboPaged` (opskit's `Paged`) against the
+// simulator served over real HTTP (opskit/node `serve`), 500 per page, as `getMarketEntities` asks.
+//
+// The simulator runs in this process; the client runs in a child process of its own, so the RSS it
+// reports is the iterating client's alone (the bench runner's process holds other benches' garbage).
+// Budget: peak RSS growth while iterating ≤ 64 MiB.
+//
+//   npm run bench -- turbonomic
+//   node --import tsx bench/turbonomic.bench.ts          # this bench alone
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../src/node/index.js';
+import { createTurbonomicSim } from '../src/sim/turbonomic/index.js';
+import { Connection } from '../src/turbonomic/index.js';
+import type { Row } from './run.js';
+
+const ENTITIES = 1_000_000;
+const PAGE = 500;
+const CLIENT_FLAG = '--turbonomic-bench-client';
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** What the client process measures. */
+interface ClientResult {
+  entities: number;
+  pages: number;
+  seconds: number;
+  rssStartMiB: number;
+  peakGrowthMiB: number;
+  heapAfterGcGrowthMiB: number;
+}
+
+const MiB = 1024 * 1024;
+
+/** The client side: log in, iterate every entity, sample RSS after every page. */
+async function client(url: string, username: string, password: string): Promise<ClientResult> {
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  const conn = await Connection.connect({ host: new URL(url).host, ssl: false, username, password, onWarning: () => {} });
+  gc();
+  const start = process.memoryUsage();
+  let peak = start.rss;
+  let entities = 0;
+  const list = conn.getMarketEntities({ limit: PAGE });
+  const t0 = performance.now();
+  for await (const page of list.pages()) {
+    entities += page.length;
+    const rss = process.memoryUsage.rss();
+    if (rss > peak) peak = rss;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  gc();
+  return {
+    entities,
+    pages: list.page,
+    seconds,
+    rssStartMiB: start.rss / MiB,
+    peakGrowthMiB: (peak - start.rss) / MiB,
+    heapAfterGcGrowthMiB: (process.memoryUsage().heapUsed - start.heapUsed) / MiB,
+  };
+}
+
+function runClient(url: string, username: string, password: string): Promise<ClientResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), CLIENT_FLAG, url, username, password], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) return reject(new Error(`bench client exited with ${code}: ${line}`));
+      try {
+        resolve(JSON.parse(line) as ClientResult);
+      } catch {
+        reject(new Error(`bench client printed no result: ${line}`));
+      }
+    });
+  });
+}
+
+/** One million entities over HTTP: throughput and the client's peak RSS growth. */
+export async function run(): Promise<Row[]> {
+  const sim = createTurbonomicSim({ entities: ENTITIES, requestLogSize: 16 });
+  const server = await serve(sim);
+  try {
+    const r = await runClient(server.url, sim.credentials.username, sim.credentials.password);
+    if (r.entities !== ENTITIES) throw new Error(`iterated ${r.entities} entities, expected ${ENTITIES}`);
+    const group = 'turbonomic';
+    return [
+      { group, name: `TurboPaged over HTTP: ${ENTITIES.toLocaleString('en-US')} entities, ${PAGE}/page (${r.pages} pages)`, value: r.entities / r.seconds, unit: 'entities/s' },
+      { group, name: 'wall time for the whole iteration', value: r.seconds, unit: 's' },
+      { group, name: 'client peak RSS growth while iterating', value: r.peakGrowthMiB, unit: 'MiB', budget: '≤ 64 MiB' },
+      { group, name: 'client heap growth after GC (retained)', value: r.heapAfterGcGrowthMiB, unit: 'MiB' },
+    ];
+  } finally {
+    await server.close();
+  }
+}
+
+// Child-process entry: `node --import tsx bench/turbonomic.bench.ts --turbonomic-bench-client URL USER PASS`.
+const argv = process.argv;
+if (argv[2] === CLIENT_FLAG && argv[1] !== undefined && fileURLToPath(import.meta.url) === argv[1]) {
+  client(argv[3] as string, argv[4] as string, argv[5] as string).then(
+    (r) => {
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+      process.exit(0);
+    },
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+} else if (argv[1] !== undefined && fileURLToPath(import.meta.url) === argv[1]) {
+  // Run directly: print the rows.
+  run().then((rows) => {
+    for (const r of rows) console.log(`${r.name}: ${r.value.toFixed(1)} ${r.unit}${r.budget ? ` (budget ${r.budget})` : ''}`);
+  });
+}

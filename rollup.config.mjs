@@ -1,0 +1,200 @@
+// Build: ESM + CJS + types for every subpath export, one browser bundle, the CLI.
+//
+// `entries` is the single table of subpath exports. Adding an API family is one line here;
+// `node scripts/exports.mjs --write` then regenerates package.json "exports" (the build refuses
+// to run while they disagree, and `npm test` checks it too).
+import { builtinModules } from 'node:module';
+import { chmod } from 'node:fs/promises';
+import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
+import { dts } from 'rollup-plugin-dts';
+
+/** subpath → source. `platform: 'node'` entries may import node:* (everything else must not). */
+export const entries = [
+  { subpath: '.', input: 'src/index.ts' },
+  { subpath: './crypto', input: 'src/crypto/index.ts' },
+  { subpath: './sim', input: 'src/sim/index.ts' },
+  { subpath: './node', input: 'src/node/index.ts', platform: 'node' },
+  { subpath: './timesys', input: 'src/timesys/index.ts' },
+  { subpath: './triton', input: 'src/triton/index.ts' },
+  { subpath: './turbonomic', input: 'src/turbonomic/index.ts' },
+];
+
+/** Output base name of an entry: '.' → index, './crypto' → crypto. */
+export const entryName = (subpath) => (subpath === '.' ? 'index' : subpath.slice(2).replace(/\//g, '-'));
+
+/** Where the ESM build puts an entry: it mirrors src/ (preserveModules), e.g. dist/esm/crypto/index.js. */
+export const esmFile = (input) => `./dist/esm/${input.replace(/^src\//, '').replace(/\.ts$/, '.js')}`;
+
+/** The package.json "exports" the table implies. */
+export function packageExports() {
+  const out = {};
+  for (const { subpath, input } of entries) {
+    const name = entryName(subpath);
+    out[subpath] = {
+      import: { types: `./dist/types/${name}.d.ts`, default: esmFile(input) },
+      require: { types: `./dist/cjs/${name}.d.cts`, default: `./dist/cjs/${name}.cjs` },
+    };
+  }
+  out['./package.json'] = './package.json';
+  return out;
+}
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const deps = Object.keys(pkg.dependencies ?? {});
+const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const isBuiltin = (id) => id.startsWith('node:') || builtins.has(id);
+const isDep = (list) => (id) => list.some((d) => id === d || id.startsWith(`${d}/`));
+
+// The CLI may say `__OPSKIT_VERSION__` (declared in src/cli) or `globalThis.__OPSKIT_VERSION__`.
+const define = {
+  __OPSKIT_VERSION__: JSON.stringify(pkg.version),
+  'globalThis.__OPSKIT_VERSION__': JSON.stringify(pkg.version),
+};
+
+const input = Object.fromEntries(entries.map((e) => [entryName(e.subpath), e.input]));
+const ts = () => esbuild({ target: 'es2022', sourceMap: false, define });
+
+/** Fails the build when a module outside the node-only entries pulls in node:*. */
+function noNodeBuiltins(allowedImporters = () => false) {
+  return {
+    name: 'opskit:no-node-builtins',
+    resolveId(id, importer) {
+      if (isBuiltin(id) && !allowedImporters(importer ?? '')) {
+        this.error(`"${id}" imported by ${importer} — node:* is only allowed in src/node and src/cli`);
+      }
+      return null;
+    },
+  };
+}
+// Modules under the folder of a `platform: 'node'` entry, or under src/cli, may import node:*.
+const nodeDirs = [...entries.filter((e) => e.platform === 'node').map((e) => e.input.replace(/[^/]+$/, '')), 'src/cli/'];
+const nodeOnly = (importer) => nodeDirs.some((d) => importer.replace(/\\/g, '/').startsWith(`${root}${d}`));
+
+/** rollup-plugin-dts writes `./x.d.ts` specifiers between chunks; consumers resolve `./x.js`. */
+function dtsSpecifiers(jsExt) {
+  return {
+    name: 'opskit:dts-specifiers',
+    renderChunk(code) {
+      return code.replace(/(from\s+|import\s*\(\s*)(['"])(\.\.?\/[^'"]+?)\.d\.c?ts\2/g, `$1$2$3${jsExt}$2`);
+    },
+  };
+}
+
+function executable() {
+  return {
+    name: 'opskit:executable',
+    renderChunk(code) {
+      return `#!/usr/bin/env node\n${code.replace(/^#![^\n]*\n/, '')}`;
+    },
+    async writeBundle(opts, bundle) {
+      for (const file of Object.keys(bundle)) await chmod(`${opts.dir ?? ''}/${file}`.replace(/^\//, ''), 0o755);
+    },
+  };
+}
+
+function checkExports() {
+  const want = JSON.stringify(packageExports());
+  const have = JSON.stringify(pkg.exports);
+  if (want !== have) {
+    throw new Error(
+      'package.json "exports" does not match the entry table in rollup.config.mjs; run: node scripts/exports.mjs --write',
+    );
+  }
+}
+
+const quiet = (warning, warn) => {
+  // Circular imports inside hono / our own barrel files are harmless for ESM.
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
+  warn(warning);
+};
+
+export default function config() {
+  checkExports();
+  // Start from an empty dist/ so no stale chunk from an earlier build is ever packed.
+  rmSync(`${root}dist`, { recursive: true, force: true });
+  const shared = { onwarn: quiet };
+  return [
+    // ESM: one file per source module (preserveModules) with every dependency external, so a
+    // consumer's bundler drops whole unused modules (sideEffects: false) instead of having to
+    // prove each statement of a flattened chunk unused: "Fernet alone" stays small.
+    {
+      ...shared,
+      // An array, so entries are named by their path like every other module (esmFile()).
+      input: entries.map((e) => e.input),
+      external: (id) => isBuiltin(id) || isDep(deps)(id),
+      plugins: [noNodeBuiltins(nodeOnly), ts()],
+      output: {
+        dir: 'dist/esm',
+        format: 'es',
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].js',
+        generatedCode: 'es2015',
+      },
+    },
+    // CJS: @noble/* is ESM-only, so it is bundled in; the rest ships working CJS of its own.
+    {
+      ...shared,
+      input,
+      external: (id) => isBuiltin(id) || isDep(deps.filter((d) => !d.startsWith('@noble/')))(id),
+      plugins: [noNodeBuiltins(nodeOnly), nodeResolve({ exportConditions: ['node'] }), ts()],
+      output: {
+        dir: 'dist/cjs',
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        chunkFileNames: 'shared/[name]-[hash].cjs',
+        exports: 'named',
+        interop: 'auto',
+        generatedCode: 'es2015',
+      },
+    },
+    // Types: one declaration program, written once per module system (.d.ts in dist/types for
+    // import, .d.cts beside the CJS for require) so each side's declarations only ever import
+    // their own format.
+    {
+      input,
+      external: (id) => isBuiltin(id) || isDep(deps)(id),
+      plugins: [dts({ tsconfig: `${root}tsconfig.json` })],
+      output: [
+        {
+          dir: 'dist/types',
+          format: 'es',
+          entryFileNames: '[name].d.ts',
+          chunkFileNames: 'shared/[name]-[hash].d.ts',
+          plugins: [dtsSpecifiers('.js')],
+        },
+        {
+          dir: 'dist/cjs',
+          format: 'es',
+          entryFileNames: '[name].d.cts',
+          chunkFileNames: 'shared/[name]-[hash].d.cts',
+          plugins: [dtsSpecifiers('.cjs')],
+        },
+      ],
+    },
+    // Browser: one self-contained, minified ESM file; node:* anywhere in it fails the build.
+    {
+      ...shared,
+      input: 'src/browser.ts',
+      plugins: [noNodeBuiltins(), nodeResolve({ browser: true, exportConditions: ['browser'] }), ts()],
+      output: {
+        file: 'dist/browser/opskit.js',
+        format: 'es',
+        inlineDynamicImports: true,
+        plugins: [minify({ target: 'es2022', legalComments: 'none' })],
+      },
+    },
+    // CLI: one CJS file, self-contained except node builtins.
+    {
+      ...shared,
+      input: 'src/cli/main.ts',
+      external: isBuiltin,
+      plugins: [nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }), ts(), executable()],
+      output: { dir: 'dist/cli', format: 'cjs', entryFileNames: 'opskit.cjs', inlineDynamicImports: true, generatedCode: 'es2015' },
+    },
+  ];
+}

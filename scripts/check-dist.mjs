@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Checks the built package the way consumers load it (runs in `npm test` after the build):
+// - every subpath export loads through the package's own name with import AND require (Node 20:
+//   @noble/* must be bundled into the CJS), and both expose the same names;
+// - an opskit/crypto error from CJS is an OpsError of CJS opskit (one shared class, not a copy);
+// - dist/browser/opskit.js imports nothing and mentions no node:* module;
+// - dist/cli/opskit.cjs has a shebang, is executable and prints the package version.
+import { createRequire } from 'node:module';
+import { readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+// Resolving `opskit/...` from inside the package uses its own "exports" (self-reference).
+const require = createRequire(join(root, 'package.json'));
+const problems = [];
+const check = (ok, message) => {
+  if (!ok) problems.push(message);
+};
+
+for (const subpath of Object.keys(pkg.exports)) {
+  if (subpath === './package.json') continue;
+  const spec = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`;
+  let esm;
+  let cjs;
+  try {
+    esm = await import(spec);
+  } catch (err) {
+    check(false, `import('${spec}') failed: ${err.message}`);
+  }
+  try {
+    cjs = require(spec);
+  } catch (err) {
+    check(false, `require('${spec}') failed: ${err.message}`);
+  }
+  if (esm && cjs) {
+    const a = Object.keys(esm).filter((k) => k !== 'default').sort().join(',');
+    const b = Object.keys(cjs).filter((k) => k !== 'default' && k !== '__esModule').sort().join(',');
+    check(a === b, `${spec}: ESM and CJS export different names\n  esm: ${a}\n  cjs: ${b}`);
+    check(a.length > 0, `${spec}: exports nothing`);
+    console.log(`${spec}: import + require ok (${a.split(',').length} exports)`);
+  }
+}
+
+try {
+  const core = require(pkg.name);
+  const crypto = require(`${pkg.name}/crypto`);
+  if (typeof crypto.InvalidToken === 'function' && typeof core.OpsError === 'function') {
+    check(new crypto.InvalidToken() instanceof core.OpsError, 'CJS: InvalidToken is not an instance of OpsError (duplicated class)');
+  }
+} catch (err) {
+  check(false, `CJS class identity check failed: ${err.message}`);
+}
+
+const browser = readFileSync(join(root, 'dist/browser/opskit.js'), 'utf8');
+check(!/\bnode:[a-z]/.test(browser), 'dist/browser/opskit.js mentions a node:* module');
+check(!/(^|[;\s])import\s*[{*\w"']|\bimport\(["']|\brequire\(/.test(browser.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""')),
+  'dist/browser/opskit.js still imports or requires something (it must be self-contained)');
+console.log(`dist/browser/opskit.js: self-contained, no node:* (${browser.length} bytes)`);
+
+const cli = join(root, pkg.bin.opskit);
+check(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n'), `${pkg.bin.opskit}: no #!/usr/bin/env node line`);
+check((statSync(cli).mode & 0o111) !== 0, `${pkg.bin.opskit}: not executable`);
+const v = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+check(v.status === 0 && v.stdout.includes(pkg.version), `opskit --version printed ${JSON.stringify(v.stdout.trim())} (exit ${v.status}), want ${pkg.version}`);
+console.log(`${pkg.bin.opskit} --version: ${v.stdout.trim()}`);
+
+if (problems.length) {
+  for (const p of problems) console.error(`problem: ${p}`);
+  process.exit(1);
+}
+console.log('dist checks passed');

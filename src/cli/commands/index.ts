@@ -1,0 +1,18 @@
+import type { CommandGroup } from '../command.js';
+import { fernetCommands } from './fernet.js';
+import { simCommands } from './sim.js';
+import { tritonCommands } from './triton.js';
+import { turboCommands } from './turbo.js';
+import { vigilesCommands } from './vigiles.js';
+
+/**
+ * Every command group, by the word that selects it. Families add their group here
+ * (one file each under commands/) as they land.
+ */
+export const commandGroups: Readonly<Record<string, CommandGroup>> = {
+  fernet: fernetCommands,
+  sim: simCommands,
+  triton: tritonCommands,
+  turbo: turboCommands,
+  vigiles: vigilesCommands,
+};

@@ -1,0 +1,32 @@
+import type { CommandGroup } from '../command.js';
+import { authCommand } from './turbo/auth.js';
+import { listCommand } from './turbo/list.js';
+import { terminalPrompt, type Prompter } from './turbo/prompt.js';
+
+const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
+
+/**
+ * The `opskit turbo` group: `auth create|get` (upstream's `turboauth`) and JSON listings of
+ * entities, actions, groups and markets. `prompt` is injectable for tests.
+ */
+export function createTurboCommands(options: { prompt?: Prompter } = {}): CommandGroup {
+  const prompt = options.prompt ?? terminalPrompt;
+  return {
+    summary: 'Turbonomic: encrypted credentials (turboauth) and JSON listings',
+    commands: {
+      auth: authCommand(prompt),
+      entities: listCommand('the entities of a market', prompt, (conn, v, limit) => conn.getEntities({ limit, type: str(v.type), market: str(v.market) }), {
+        type: { type: 'string', valueName: 'CLASS', description: 'only this className, e.g. VirtualMachine' },
+        market: { type: 'string', valueName: 'UUID', description: 'market (default Market, the real-time market)' },
+      }),
+      actions: listCommand('the actions of a market', prompt, (conn, v, limit) => conn.getActions({ limit, market: str(v.market) }), {
+        market: { type: 'string', valueName: 'UUID', description: 'market (default Market)' },
+      }),
+      groups: listCommand('every group', prompt, (conn, _v, limit) => conn.getGroups({ limit })),
+      markets: listCommand('every market', prompt, (conn, _v, limit) => conn.getMarkets({ limit })),
+    },
+  };
+}
+
+/** `opskit turbo …` with the terminal prompt. */
+export const turboCommands: CommandGroup = createTurboCommands();

@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+
+/**
+ * Everything a command touches outside itself. Commands receive it instead of using
+ * `process` directly, so their behaviour is defined in one place and easy to fake.
+ */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads stdin to the end. */
+  readStdin(): Promise<Uint8Array>;
+  /** True when stdin is a terminal (nothing piped in); reading it would block on the user. */
+  readonly stdinIsTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readFile(path: string): Promise<Uint8Array>;
+  /** Resolves with the signal name on the first SIGINT or SIGTERM. */
+  waitForStop(): Promise<string>;
+}
+
+/** The real process's I/O. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    async readStdin() {
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Uint8Array);
+      return concat(chunks);
+    },
+    // A getter: touching process.stdin opens it, which commands without input don't need.
+    get stdinIsTTY() {
+      return process.stdin.isTTY === true;
+    },
+    env: process.env,
+    readFile: async (path) => new Uint8Array(await readFile(path)),
+    waitForStop: () =>
+      new Promise((resolve) => {
+        const stop = (signal: string) => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve(signal);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      }),
+  };
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

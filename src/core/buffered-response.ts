@@ -1,0 +1,81 @@
+import { ResponseError } from './errors/response-error.js';
+
+/**
+ * A Response whose body is already in memory. Built with a null body so no stream is created
+ * unless someone asks for `.body`; reading methods decode the bytes directly. This keeps the
+ * "read the whole body inside the attempt" rule (timeouts cover the body, truncated bodies are
+ * retried) cheap: a second full Response per call cost as much as the rest of the pipeline.
+ */
+export class BufferedResponse extends Response {
+  readonly #bytes: Uint8Array<ArrayBuffer>;
+  readonly #op: string;
+  readonly #scrub: (text: string) => string;
+  #used = false;
+  #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
+
+  constructor(bytes: Uint8Array<ArrayBuffer>, from: Response, op: string, scrub: (text: string) => string) {
+    const headers = new Headers(from.headers);
+    // The real length, so openapi-fetch parses through json() (which names the operation on failure).
+    headers.set('content-length', String(bytes.byteLength));
+    super(null, { status: from.status, statusText: from.statusText, headers });
+    this.#bytes = bytes;
+    this.#op = op;
+    this.#scrub = scrub;
+  }
+
+  #take(): Uint8Array<ArrayBuffer> {
+    if (this.#used) throw new TypeError('Body has already been consumed.');
+    this.#used = true;
+    return this.#bytes;
+  }
+
+  override get bodyUsed(): boolean {
+    return this.#used;
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    if (this.#bytes.byteLength === 0) return null;
+    this.#stream ??= new ReadableStream({
+      pull: (ctrl) => {
+        ctrl.enqueue(this.#take());
+        ctrl.close();
+      },
+    });
+    return this.#stream;
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    const b = this.#take();
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  }
+
+  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return new Uint8Array(await this.arrayBuffer());
+  }
+
+  override async text(): Promise<string> {
+    return new TextDecoder().decode(this.#take());
+  }
+
+  override async json(): Promise<any> {
+    const text = await this.text();
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new ResponseError(this.#op, this.#scrub(`HTTP ${this.status} body is not valid JSON (${(e as Error).message.slice(0, 120)})`));
+    }
+  }
+
+  override async blob(): Promise<Blob> {
+    return new Blob([await this.arrayBuffer()], { type: this.headers.get('content-type') ?? '' });
+  }
+
+  override async formData(): Promise<FormData> {
+    return new Response(await this.arrayBuffer(), { headers: this.headers }).formData();
+  }
+
+  override clone(): Response {
+    if (this.#used) throw new TypeError('Response body is already used');
+    return new BufferedResponse(this.#bytes, this, this.#op, this.#scrub);
+  }
+}

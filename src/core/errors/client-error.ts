@@ -1,0 +1,6 @@
+import { HttpError } from './http-error.js';
+
+/** A 4xx response: the request was wrong, unauthorised or not found. */
+export class ClientError extends HttpError {
+  override name = 'ClientError';
+}

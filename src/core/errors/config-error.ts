@@ -1,0 +1,10 @@
+import { OpsError } from './ops-error.js';
+
+/** Bad configuration or arguments: a malformed key file, a missing option, an invalid value. */
+export class ConfigError extends OpsError {
+  override name = 'ConfigError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, { code: 'CONFIG', ...options });
+  }
+}

@@ -1,0 +1,11 @@
+export { OpsError } from './ops-error.js';
+export type { RequestInfo } from './request-info.js';
+export { HttpError, type HttpErrorInit } from './http-error.js';
+export { ClientError } from './client-error.js';
+export { ServerError } from './server-error.js';
+export { TimeoutError } from './timeout-error.js';
+export { AbortError } from './abort-error.js';
+export { NetworkError } from './network-error.js';
+export { ConfigError } from './config-error.js';
+export { ResponseError } from './response-error.js';
+export { PaginationError } from './pagination-error.js';

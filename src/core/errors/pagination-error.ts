@@ -1,0 +1,10 @@
+import { OpsError } from './ops-error.js';
+
+/** A paginator refused to go on: the server repeated a cursor, or a page broke the paging contract. */
+export class PaginationError extends OpsError {
+  override name = 'PaginationError';
+
+  constructor(message: string) {
+    super(message, { code: 'PAGINATION' });
+  }
+}

@@ -1,0 +1,110 @@
+import { DryRunSignal } from './dry-run.js';
+import { PaginationError } from './errors/pagination-error.js';
+
+/** Where the next page starts: a cursor, an offset or a marker. */
+export type PageToken = string | number;
+
+/** One page as a loader returns it. `next` undefined/null means this was the last page. */
+export interface Page<T> {
+  items: T[];
+  next?: PageToken | null | undefined;
+  /** Total number of items across all pages, when the server says. */
+  total?: number | undefined;
+}
+
+export interface PageContext {
+  /** 1-based number of the page being fetched. */
+  page: number;
+  signal?: AbortSignal | undefined;
+}
+
+/** Fetches the page that starts at `token` (undefined for the first page). */
+export type PageLoader<T> = (token: PageToken | undefined, ctx: PageContext) => Promise<Page<T>>;
+
+export interface PagedOptions {
+  /** Token of the first page (e.g. a starting cursor or offset). */
+  start?: PageToken;
+  /** Stop after this many pages (no error). */
+  maxPages?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * A lazily fetched list: `for await (const item of paged)` yields items, `.pages()` yields pages,
+ * `.all()` collects. Only the current page is held, so memory stays flat however long the list.
+ * A server that hands back a token it already gave ends iteration with a PaginationError instead
+ * of looping forever.
+ */
+export class Paged<T> implements AsyncIterable<T> {
+  /** Pages fetched so far. */
+  page = 0;
+  /** Items yielded so far. */
+  fetched = 0;
+  /** Total reported by the server, when known. */
+  total: number | undefined;
+  /** True once the last page has been read. */
+  complete = false;
+  readonly #loader: PageLoader<T>;
+  readonly #options: PagedOptions;
+
+  constructor(loader: PageLoader<T>, options: PagedOptions = {}) {
+    this.#loader = loader;
+    this.#options = options;
+  }
+
+  /** Pages in order. Each call starts again from the first page. */
+  async *pages(): AsyncGenerator<T[], void, undefined> {
+    this.page = 0;
+    this.fetched = 0;
+    this.complete = false;
+    const seen = new Set<string>();
+    let token = this.#options.start;
+    if (token !== undefined) seen.add(String(token));
+    for (;;) {
+      this.#options.signal?.throwIfAborted();
+      const result = await this.#loader(token, { page: this.page + 1, signal: this.#options.signal });
+      if (!result || !Array.isArray(result.items)) throw new PaginationError(`page ${this.page + 1} has no item list`);
+      this.page++;
+      this.fetched += result.items.length;
+      if (result.total !== undefined) this.total = result.total;
+      const next = result.next;
+      const last = next === undefined || next === null || next === '' || (this.#options.maxPages !== undefined && this.page >= this.#options.maxPages);
+      if (!last) {
+        const key = String(next);
+        if (seen.has(key)) {
+          throw new PaginationError(`the server repeated page token ${JSON.stringify(key.slice(0, 64))} after page ${this.page}; stopping instead of looping`);
+        }
+        seen.add(key);
+      }
+      if (last) this.complete = true;
+      yield result.items;
+      if (last) return;
+      token = next;
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for await (const items of this.pages()) yield* items;
+  }
+
+  /**
+   * Every item in one array. With a dry-run client this resolves with the first page's
+   * DryRunRequest instead (typed as the list so facades keep one signature).
+   */
+  async all(): Promise<T[]> {
+    const out: T[] = [];
+    try {
+      for await (const items of this.pages()) for (const item of items) out.push(item);
+    } catch (e) {
+      if (e instanceof DryRunSignal) return e.request as unknown as T[];
+      throw e;
+    }
+    return out;
+  }
+
+  /** The first item, fetching only as far as needed. */
+  async first(): Promise<T | undefined> {
+    for await (const item of this) return item;
+    return undefined;
+  }
+}

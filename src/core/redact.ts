@@ -1,0 +1,211 @@
+/**
+ * Secret redaction for logs, errors and dry runs.
+ *
+ * Two passes: names first (headers, query parameters, JSON/form fields that look secret), then
+ * values: every secret found by name, and every secret a client registers (keys, passwords),
+ * is scrubbed from every other string (URLs, signing inputs, messages). The value pass is what
+ * keeps a password out of a signing string or an echoed error body.
+ */
+export const REDACTED = '[REDACTED]';
+
+/** Header names whose values are always secret. */
+export const SECRET_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-auth-token',
+  'x-auth-signature',
+  'x-api-key',
+  'x-subject-token',
+]);
+
+/** Field and parameter names that look secret (password, token, key, secret, …). */
+export const SECRET_NAME = /pass(word|wd|phrase)?|token|secret|key|cookie|signature|credential|session|auth/i;
+
+const MIN_SCRUB_LENGTH = 4;
+
+/** Collects secret values and scrubs them from text. */
+export class Redactor {
+  readonly #values = new Set<string>();
+  readonly #parent: Redactor | undefined;
+  /** Longest first, so a secret that contains another is replaced whole; rebuilt on change. */
+  #sorted: string[] | undefined;
+
+  /** Names that look secret but are public identifiers for this API (e.g. Vigiles' `folder_token`). */
+  readonly #publicNames: ReadonlySet<string>;
+
+  constructor(secrets: Iterable<string | undefined> = [], parent?: Redactor, publicNames: Iterable<string> = []) {
+    this.#parent = parent;
+    this.#publicNames = parent ? parent.#publicNames : new Set([...publicNames].map((n) => n.toLowerCase()));
+    for (const s of secrets) this.add(s);
+  }
+
+  /** True when a header, parameter or field name holds a secret. */
+  isSecretName(name: string): boolean {
+    return SECRET_NAME.test(name) && !this.#publicNames.has(name.toLowerCase());
+  }
+
+  /** Remember a secret value so `scrub` removes it wherever it appears. Short values are ignored. */
+  add(value: string | undefined | null): void {
+    if (typeof value !== 'string') return;
+    const v = value.trim();
+    if (v.length >= MIN_SCRUB_LENGTH && !this.#values.has(v)) {
+      this.#values.add(v);
+      this.#sorted = undefined;
+    }
+  }
+
+  /**
+   * A child that knows this redactor's secrets (now and later) plus its own; per-request secrets
+   * then stay per request. Cheap: nothing is copied.
+   */
+  fork(): Redactor {
+    return new Redactor([], this);
+  }
+
+  #all(): string[] {
+    const parent = this.#parent ? this.#parent.#all() : [];
+    if (this.#values.size === 0) return parent;
+    this.#sorted ??= [...this.#values].sort((a, b) => b.length - a.length);
+    return parent.length === 0 ? this.#sorted : [...this.#sorted, ...parent].sort((a, b) => b.length - a.length);
+  }
+
+  /** Replace every known secret value in `text`, longest first (so a prefix never leaves a tail). */
+  scrub(text: string): string {
+    if (!text) return text;
+    const values = this.#all();
+    if (values.length === 0) return text;
+    let out = text;
+    for (const v of values) {
+      if (out.includes(v)) out = out.split(v).join(REDACTED);
+      // Secrets also travel percent-encoded in URLs and form bodies.
+      const enc = encodeURIComponent(v);
+      if (enc !== v && out.includes(enc)) out = out.split(enc).join(REDACTED);
+      const form = enc.replace(/%20/g, '+');
+      if (form !== enc && out.includes(form)) out = out.split(form).join(REDACTED);
+    }
+    return out;
+  }
+
+  /** Header map with secret headers replaced; their values are remembered for scrubbing. */
+  headers(headers: Headers, reveal = false): Record<string, string> {
+    const out: Record<string, string> = {};
+    headers.forEach((value, name) => {
+      const lower = name.toLowerCase();
+      if (SECRET_HEADERS.has(lower) || this.isSecretName(lower)) {
+        this.add(value);
+        // `Basic xxx`, `Bearer xxx`, `Signature keyId=…,signature="xxx"`: remember the credential part too.
+        const space = value.indexOf(' ');
+        if (space > 0) this.add(value.slice(space + 1));
+        for (const m of value.matchAll(/signature="([^"]+)"/g)) this.add(m[1]);
+        if (lower === 'cookie' || lower === 'set-cookie') {
+          for (const part of value.split(/[;,]/)) this.add(part.split('=').slice(1).join('='));
+        }
+        out[lower] = reveal ? value : REDACTED;
+      } else {
+        out[lower] = value;
+      }
+    });
+    if (reveal) return out;
+    for (const k of Object.keys(out)) out[k] = this.scrub(out[k] as string);
+    return out;
+  }
+
+  /** URL with secret query parameters replaced. */
+  url(url: string, reveal = false): string {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return reveal ? url : this.scrub(url);
+    }
+    if (reveal) return url;
+    let changed = false;
+    for (const [name, value] of parsed.searchParams) {
+      if (this.isSecretName(name)) {
+        this.add(value);
+        changed = true;
+      }
+    }
+    if (changed) {
+      const names = [...new Set([...parsed.searchParams.keys()])];
+      for (const name of names) {
+        if (!this.isSecretName(name)) continue;
+        const n = parsed.searchParams.getAll(name).length;
+        parsed.searchParams.delete(name);
+        for (let i = 0; i < n; i++) parsed.searchParams.append(name, REDACTED);
+      }
+    }
+    return this.scrub(changed ? parsed.toString() : url);
+  }
+
+  /** Deep copy of a JSON-like value with secret-named fields replaced and secret values scrubbed. */
+  value(value: unknown, reveal = false, depth = 0): unknown {
+    if (reveal) return value;
+    if (depth > 32) return '[…]';
+    if (typeof value === 'string') return this.scrub(value);
+    if (Array.isArray(value)) return value.map((v) => this.value(v, false, depth + 1));
+    if (value && typeof value === 'object' && !(value instanceof Uint8Array)) {
+      const out: Record<string, unknown> = {};
+      // Collect first, then scrub, so a secret field seen late still scrubs earlier siblings.
+      for (const [k, v] of Object.entries(value)) if (this.isSecretName(k) && typeof v === 'string') this.add(v);
+      for (const [k, v] of Object.entries(value)) {
+        out[k] = this.isSecretName(k) && v !== null && v !== undefined && v !== '' ? REDACTED : this.value(v, false, depth + 1);
+      }
+      return out;
+    }
+    return value;
+  }
+
+  /**
+   * A request body for display: JSON and forms have their secret fields redacted, other text is
+   * scrubbed, binary stays bytes. Returns a string for text bodies.
+   */
+  body(body: Uint8Array | undefined, contentType: string | null, reveal = false): string | Uint8Array | undefined {
+    if (!body) return undefined;
+    const type = (contentType ?? '').toLowerCase();
+    const text = decodeText(body, type);
+    if (text === undefined) return body;
+    if (reveal) return text;
+    if (type.includes('json')) {
+      try {
+        return JSON.stringify(this.value(JSON.parse(text)));
+      } catch {
+        return this.scrub(text);
+      }
+    }
+    if (type.includes('application/x-www-form-urlencoded')) {
+      const params = new URLSearchParams(text);
+      for (const [name, value] of params) if (this.isSecretName(name)) this.add(value);
+      const parts: string[] = [];
+      for (const [name, value] of params) {
+        parts.push(`${encodeForm(name)}=${this.isSecretName(name) ? REDACTED : encodeForm(value)}`);
+      }
+      return this.scrub(parts.join('&'));
+    }
+    if (type.includes('multipart/form-data')) {
+      // Each part: headers naming the field, a blank line, then the value up to the next boundary.
+      const re = /name="([^"]*)"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/g;
+      for (const m of text.matchAll(re)) if (this.isSecretName(m[1] ?? '')) this.add(m[2]);
+      return this.scrub(text);
+    }
+    return this.scrub(text);
+  }
+}
+
+function encodeForm(s: string): string {
+  return encodeURIComponent(s).replace(/%20/g, '+');
+}
+
+const TEXT_TYPE = /^text\/|json|xml|x-www-form-urlencoded|multipart\/form-data|javascript|yaml/;
+
+/** Decode a body as UTF-8 when its type is textual (or absent and it decodes cleanly). */
+export function decodeText(body: Uint8Array, contentType: string): string | undefined {
+  if (contentType && !TEXT_TYPE.test(contentType)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,181 @@
+import { cbc } from '@noble/ciphers/aes.js';
+import { ConfigError } from '../../core/errors/config-error.js';
+import { equalBytes } from '../bytes/equal-bytes.js';
+import { decodeBase64UrlShifted, encodeBase64Url } from '../encoding/base64.js';
+import { decodeUtf8, encodeUtf8 } from '../encoding/utf8.js';
+import { InvalidToken } from '../errors/invalid-token.js';
+import { parseFernetKey } from './key.js';
+import { keyedHmacSha256, type Mac } from './mac.js';
+import { readTimestamp, toSeconds, writeTimestamp } from './time.js';
+
+// Token layout (spec): version(1) ‖ timestamp(8) ‖ IV(16) ‖ ciphertext(16·n, n ≥ 1) ‖ HMAC(32).
+const VERSION = 0x80;
+const IV_AT = 9;
+const BODY_AT = 25;
+const MAC_LEN = 32;
+const BLOCK = 16;
+const MIN_LEN = BODY_AT + BLOCK + MAC_LEN;
+// The spec gives no number; 60 s is what cryptography, fernet-go and fernet.js use.
+const MAX_CLOCK_SKEW = 60;
+// Token bytes live at this offset of their buffer so that the IV (9) and ciphertext (25)
+// are 4-byte aligned: noble's AES then works on them in place instead of copying them.
+const SHIFT = 3;
+
+// Called directly rather than through randomBytes(): Fernet needs only 16 or 32 bytes,
+// and this keeps the bundle small.
+const random = (length: number): Uint8Array => crypto.getRandomValues(new Uint8Array(length));
+
+/** Options for {@link Fernet}. */
+export interface FernetOptions {
+  /** Clock in milliseconds since the epoch, used when a call passes no `now` (default `Date.now`). */
+  now?: () => number;
+}
+
+/** Options for {@link Fernet.encrypt}. */
+export interface FernetEncryptOptions {
+  /** Creation time stamped into the token: milliseconds since the epoch or a Date (default: the clock). */
+  now?: number | Date;
+  /**
+   * The 16-byte IV. Only for test vectors: reusing an IV with the same key leaks
+   * whether two messages share a prefix. Default: 16 fresh random bytes.
+   */
+  iv?: Uint8Array;
+}
+
+/** Options for {@link Fernet.decrypt} and {@link Fernet.decryptText}. */
+export interface FernetDecryptOptions {
+  /**
+   * Maximum token age in seconds. When given, a token older than `ttl` seconds or stamped
+   * more than 60 s in the future is rejected. Without it the timestamp is not checked,
+   * as in Python's `cryptography` and fernet-go.
+   */
+  ttl?: number;
+  /** Current time: milliseconds since the epoch or a Date (default: the clock). */
+  now?: number | Date;
+}
+
+/**
+ * Fernet symmetric authenticated encryption (https://github.com/fernet/spec), compatible
+ * with Python's `cryptography.fernet.Fernet`.
+ *
+ * Synchronous pure JavaScript (noble AES-128-CBC and HMAC-SHA256), so it runs where
+ * `crypto.subtle` is missing. Every verification failure throws the same
+ * {@link InvalidToken}, so callers, and attackers, cannot tell a bad MAC from bad padding.
+ *
+ * @example
+ * ```ts
+ * const key = Fernet.generateKey();
+ * const f = new Fernet(key);
+ * const token = f.encrypt('secret message');
+ * f.decryptText(token, { ttl: 60 }); // 'secret message'
+ * ```
+ */
+export class Fernet {
+  readonly #encryptionKey: Uint8Array;
+  // Keyed once per instance; see mac.ts.
+  readonly #mac: Mac;
+  // Reused: calls are synchronous, so one scratch tag is enough.
+  readonly #tag = new Uint8Array(MAC_LEN);
+  readonly #clock: () => number;
+
+  /** Returns a new random key: 32 bytes as base64url (44 characters), the format Python's `Fernet.generate_key()` produces. */
+  static generateKey(): string {
+    return encodeBase64Url(random(32));
+  }
+
+  /**
+   * @param key - base64url text of 32 bytes (as from {@link Fernet.generateKey}) or the 32 raw bytes.
+   * @throws KeyParseError when the key is malformed; the message never contains the key.
+   */
+  constructor(key: string | Uint8Array, options: FernetOptions = {}) {
+    const { signingKey, encryptionKey } = parseFernetKey(key);
+    this.#encryptionKey = encryptionKey;
+    this.#mac = keyedHmacSha256(signingKey);
+    this.#clock = options.now ?? Date.now;
+  }
+
+  /**
+   * Encrypts and authenticates `data` (strings are UTF-8 encoded).
+   * @returns the token, base64url with padding.
+   * @throws ConfigError for a bad `now`; noble's TypeError for an IV that is not 16 bytes.
+   */
+  encrypt(data: string | Uint8Array, options: FernetEncryptOptions = {}): string {
+    const plaintext = typeof data === 'string' ? encodeUtf8(data) : data;
+    const iv = options.iv ?? random(BLOCK);
+    const seconds = toSeconds(options.now ?? this.#clock(), 'Fernet.encrypt');
+    // Created first because it validates the IV (16 bytes) before the IV is copied anywhere.
+    const cipher = cbc(this.#encryptionKey, iv);
+    // PKCS#7 always adds 1 to 16 bytes.
+    const macAt = BODY_AT + plaintext.length + BLOCK - (plaintext.length % BLOCK);
+    const length = macAt + MAC_LEN;
+    const token = new Uint8Array(new ArrayBuffer(length + SHIFT), SHIFT, length);
+    token[0] = VERSION;
+    writeTimestamp(token, seconds);
+    token.set(iv, IV_AT);
+    // Ciphertext and tag are written straight into the token: no intermediate arrays.
+    cipher.encrypt(plaintext, token.subarray(BODY_AT, macAt));
+    this.#mac(token.subarray(0, macAt), token.subarray(macAt));
+    return encodeBase64Url(token);
+  }
+
+  /**
+   * Verifies and decrypts a token. Checks run in the spec's order: decoding, version,
+   * timestamp (only with `ttl`), HMAC in constant time, then decryption and unpadding.
+   * @throws InvalidToken, always with the same message, whichever check failed.
+   * @throws ConfigError for a bad `ttl` or `now` option.
+   */
+  decrypt(token: string, options: FernetDecryptOptions = {}): Uint8Array {
+    const bytes = this.#verify(token, options);
+    try {
+      return cbc(this.#encryptionKey, bytes.subarray(IV_AT, BODY_AT)).decrypt(bytes.subarray(BODY_AT, bytes.length - MAC_LEN));
+    } catch {
+      // Reachable only with a valid MAC, i.e. a token made with this key but bad padding.
+      throw new InvalidToken();
+    }
+  }
+
+  /**
+   * {@link Fernet.decrypt}, then strict UTF-8 decoding.
+   * @throws InvalidToken as {@link Fernet.decrypt} does.
+   * @throws OpsError with code `ENCODING` when an authentic payload is not valid UTF-8.
+   */
+  decryptText(token: string, options: FernetDecryptOptions = {}): string {
+    return decodeUtf8(this.decrypt(token, options));
+  }
+
+  /**
+   * Returns the creation time stamped in a token, in seconds since the epoch. The HMAC is
+   * verified first (as in Python's `extract_timestamp`), so the time cannot be forged.
+   * @throws InvalidToken when the token is malformed or not authentic.
+   */
+  extractTimestamp(token: string): number {
+    return readTimestamp(this.#verify(token, {}));
+  }
+
+  // Everything up to and including the HMAC check; returns the decoded, authentic token.
+  #verify(token: string, options: FernetDecryptOptions): Uint8Array {
+    const { ttl } = options;
+    // Option errors are the caller's bug, not the token's, so they are not hidden behind InvalidToken.
+    if (ttl !== undefined && !(typeof ttl === 'number' && ttl >= 0)) throw new ConfigError('Fernet.decrypt: ttl must be seconds >= 0');
+    const current = ttl === undefined ? 0 : toSeconds(options.now ?? this.#clock(), 'Fernet.decrypt');
+
+    let bytes: Uint8Array;
+    try {
+      bytes = decodeBase64UrlShifted(token, SHIFT);
+    } catch {
+      throw new InvalidToken();
+    }
+    const length = bytes.length;
+    if (bytes[0] !== VERSION || length < MIN_LEN || (length - BODY_AT - MAC_LEN) % BLOCK !== 0) {
+      throw new InvalidToken();
+    }
+    if (ttl !== undefined) {
+      const stamped = readTimestamp(bytes);
+      if (stamped + ttl < current || current + MAX_CLOCK_SKEW < stamped) throw new InvalidToken();
+    }
+    const macAt = length - MAC_LEN;
+    this.#mac(bytes.subarray(0, macAt), this.#tag);
+    if (!equalBytes(this.#tag, bytes.subarray(macAt))) throw new InvalidToken();
+    return bytes;
+  }
+}

@@ -1,0 +1,105 @@
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { KeyParseError } from '../../errors/key-parse-error.js';
+import { bytesToBigInt } from '../../rsa/bigint.js';
+import { CURVES, type EcCurve } from '../curves.js';
+import { sshPublicBlob } from '../public-key.js';
+import { SshReader } from '../ssh-wire.js';
+import type { PrivateKeyData } from '../types.js';
+import { bcryptPbkdf } from './bcrypt-pbkdf.js';
+import { openSshCipher } from './openssh-ciphers.js';
+import { rsaFromPrimes } from './pkcs1.js';
+import { ecdsaKey } from './sec1.js';
+import { readSshPublicKey } from './ssh-public.js';
+
+/** `openssh-key-v1\0`, the magic that starts the body of `BEGIN OPENSSH PRIVATE KEY`. */
+export const OPENSSH_MAGIC = new TextEncoder().encode('openssh-key-v1\0');
+const what = 'OpenSSH key';
+// ssh-keygen uses 16 (-a); far more is a hostile file trying to hang the parser.
+const MAX_ROUNDS = 10_000;
+
+/** Result of parsing an openssh-key-v1 body. */
+export interface OpenSshParsed {
+  data: PrivateKeyData;
+  comment: string;
+  encrypted: boolean;
+}
+
+function readPrivate(r: SshReader): PrivateKeyData {
+  const type = r.text();
+  if (type === 'ssh-rsa') {
+    const [n, e, d, qi, p, q] = [r.mpint(), r.mpint(), r.mpint(), r.mpint(), r.mpint(), r.mpint()].map(bytesToBigInt) as bigint[];
+    return rsaFromPrimes(n!, e!, d!, p!, q!, qi);
+  }
+  if (type === 'ssh-ed25519') {
+    const a = r.string();
+    const sk = r.string();
+    if (a.length !== 32 || sk.length !== 64) throw new KeyParseError(`${what}: malformed Ed25519 key`);
+    const seed = sk.slice(0, 32);
+    const derived = ed25519.getPublicKey(seed);
+    if (derived.some((b, i) => b !== a[i])) throw new KeyParseError(`${what}: Ed25519 public key does not match the seed`);
+    return { type: 'ed25519', seed, a: derived };
+  }
+  const ec = /^ecdsa-sha2-(nistp256|nistp384|nistp521)$/.exec(type);
+  if (ec) {
+    const curve = ec[1] as EcCurve;
+    if (r.text() !== curve) throw new KeyParseError(`${what}: ECDSA curve name does not match the key type`);
+    const q = r.string();
+    const d = r.mpint();
+    return ecdsaKey(CURVES[curve], d, q, what);
+  }
+  throw new KeyParseError(`${what}: unsupported key type ${JSON.stringify(type.slice(0, 40))} (expected RSA, ECDSA or Ed25519)`);
+}
+
+/**
+ * Parses the binary body of an OpenSSH private key (PROTOCOL.key): unencrypted, or encrypted
+ * with bcrypt_pbkdf and an AES cipher. Only the first key of a file is read.
+ */
+export function parseOpenSsh(body: Uint8Array, passphrase: Uint8Array | undefined): OpenSshParsed {
+  if (body.length < OPENSSH_MAGIC.length || OPENSSH_MAGIC.some((b, i) => body[i] !== b)) {
+    throw new KeyParseError(`${what}: malformed (missing openssh-key-v1 magic)`);
+  }
+  const r = new SshReader(body.subarray(OPENSSH_MAGIC.length), what);
+  const cipherName = r.text();
+  const kdfName = r.text();
+  const kdfOptions = r.string();
+  const count = r.u32();
+  if (count < 1 || count > 64) throw new KeyParseError(`${what}: malformed (key count)`);
+  const publicBlob = r.string();
+  for (let i = 1; i < count; i++) r.string();
+  const section = r.string();
+  const encrypted = cipherName !== 'none';
+  let plain = section;
+  if (encrypted) {
+    const cipher = openSshCipher(cipherName);
+    const tag = r.raw(cipher.tagLength);
+    if (kdfName !== 'bcrypt') throw new KeyParseError(`${what}: unsupported key derivation ${JSON.stringify(kdfName.slice(0, 40))} (only bcrypt)`);
+    const kr = new SshReader(kdfOptions, what);
+    const salt = kr.string();
+    const rounds = kr.u32();
+    if (rounds < 1 || rounds > MAX_ROUNDS || salt.length === 0) throw new KeyParseError(`${what}: malformed bcrypt options`);
+    if (passphrase === undefined || passphrase.length === 0) throw new KeyParseError(`${what}: the key is encrypted; a passphrase is required`);
+    if (section.length % cipher.blockSize !== 0) throw new KeyParseError(`${what}: malformed (encrypted section length)`);
+    const derived = bcryptPbkdf(passphrase, salt, rounds, cipher.keyLength + cipher.ivLength);
+    try {
+      plain = cipher.decrypt(derived.subarray(0, cipher.keyLength), derived.subarray(cipher.keyLength), section, tag);
+    } catch {
+      // Only GCM can tell: its tag fails. CTR/CBC fall through to the check words below.
+      throw new KeyParseError(`${what}: wrong passphrase`);
+    }
+  } else if (kdfName !== 'none') {
+    throw new KeyParseError(`${what}: malformed (kdf without cipher)`);
+  }
+  const p = new SshReader(plain, what);
+  const check1 = p.u32();
+  const check2 = p.u32();
+  // The two check words are equal random numbers; after a wrong key they differ.
+  if (check1 !== check2) throw new KeyParseError(encrypted ? `${what}: wrong passphrase` : `${what}: malformed (check words differ)`);
+  const data = readPrivate(p);
+  const comment = p.text();
+  const pad = p.rest();
+  if (pad.some((b, i) => b !== i + 1)) throw new KeyParseError(`${what}: malformed (bad padding)`);
+  const pub = sshPublicBlob(readSshPublicKey(new SshReader(publicBlob, what)));
+  const mine = sshPublicBlob(data);
+  if (pub.length !== mine.length || pub.some((b, i) => b !== mine[i])) throw new KeyParseError(`${what}: public key does not match the private key`);
+  return { data, comment, encrypted };
+}

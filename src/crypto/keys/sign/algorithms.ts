@@ -1,0 +1,44 @@
+import { SignatureError } from '../../errors/signature-error.js';
+import { CURVES, type EcCurve } from '../curves.js';
+import type { KeyType } from '../types.js';
+import type { HashName } from './hashes.js';
+
+/**
+ * HTTP Signature algorithm names opskit signs with (`<keytype>-<hash>`).
+ *
+ * `ecdsa-sha384` is produced on request, but CloudAPI's parser (http-signature 1.4) accepts only
+ * sha1/sha256/sha512 and rejects it; the default for P-384 keys is therefore `ecdsa-sha512`.
+ */
+export type SignatureAlgorithm = 'rsa-sha1' | 'rsa-sha256' | 'rsa-sha512' | 'ecdsa-sha256' | 'ecdsa-sha384' | 'ecdsa-sha512' | 'ed25519-sha512';
+
+/** Every algorithm in {@link SignatureAlgorithm}. */
+export const SIGNATURE_ALGORITHMS: readonly SignatureAlgorithm[] = [
+  'rsa-sha1', 'rsa-sha256', 'rsa-sha512', 'ecdsa-sha256', 'ecdsa-sha384', 'ecdsa-sha512', 'ed25519-sha512',
+];
+
+/** Splits an algorithm name (any case) into key type and hash; throws SignatureError if unknown. */
+export function parseAlgorithm(name: string): { algorithm: SignatureAlgorithm; keyType: KeyType; hash: HashName } {
+  const algorithm = name.toLowerCase() as SignatureAlgorithm;
+  if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
+    throw new SignatureError(`unsupported signature algorithm ${JSON.stringify(name.slice(0, 40))} (supported: ${SIGNATURE_ALGORITHMS.join(', ')})`);
+  }
+  const [keyType, hash] = algorithm.split('-') as [KeyType, HashName];
+  return { algorithm, keyType, hash };
+}
+
+/**
+ * The algorithm a key signs with unless told otherwise: RSA → rsa-sha256, P-256 → ecdsa-sha256,
+ * P-384/P-521 → ecdsa-sha512, Ed25519 → ed25519-sha512.
+ */
+export function defaultAlgorithm(key: { type: KeyType; curve?: EcCurve | undefined }): SignatureAlgorithm {
+  if (key.type === 'rsa') return 'rsa-sha256';
+  if (key.type === 'ed25519') return 'ed25519-sha512';
+  return `ecdsa-${CURVES[key.curve ?? 'nistp256'].defaultHash}` as SignatureAlgorithm;
+}
+
+/** Checks that `algorithm` fits a key of `type`; returns its parts. */
+export function algorithmFor(type: KeyType, algorithm: string): { algorithm: SignatureAlgorithm; hash: HashName } {
+  const parsed = parseAlgorithm(algorithm);
+  if (parsed.keyType !== type) throw new SignatureError(`algorithm ${parsed.algorithm} cannot be used with a ${type} key`);
+  return parsed;
+}

@@ -1,0 +1,29 @@
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { rsaVerifyPkcs1v15 } from '../../rsa/pkcs1v15.js';
+import { nobleCurve } from '../curves.js';
+import type { PublicKey } from '../public-key.js';
+import { parseAlgorithm, type SignatureAlgorithm } from './algorithms.js';
+import { digest } from './hashes.js';
+
+/**
+ * Verifies a signature in the HTTP Signature encodings (RSA raw, ECDSA DER, Ed25519 raw), in
+ * pure JavaScript. False for any mismatch, including an algorithm that does not fit the key.
+ */
+export function verifyWithKey(key: PublicKey, algorithm: SignatureAlgorithm | string, data: Uint8Array, signature: Uint8Array): boolean {
+  let parsed;
+  try {
+    parsed = parseAlgorithm(algorithm);
+  } catch {
+    return false;
+  }
+  if (parsed.keyType !== key.type) return false;
+  const k = key.data;
+  try {
+    if (k.type === 'rsa') return rsaVerifyPkcs1v15(k.n, k.e, parsed.hash, data, signature);
+    if (k.type === 'ed25519') return ed25519.verify(signature, data, k.a);
+    // lowS off: OpenSSL and WebCrypto produce high-S signatures half of the time, and they are valid.
+    return nobleCurve(k.curve).verify(signature, digest(parsed.hash, data), k.q, { prehash: false, format: 'der', lowS: false });
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * `opskit/node`: Node-only helpers. Serves any `opskit/sim` simulator on a TCP port so
+ * foreign clients, browsers and the CLI can reach it.
+ *
+ * @packageDocumentation
+ */
+export { serve, type ServeOptions, type ServedSim } from './serve.js';
+export { createNodeHandler, type NodeHandler } from './handler.js';
+export * from './timesys/index.js';
+export * from './triton/index.js';
+export * from './turbonomic/index.js';

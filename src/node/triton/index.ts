@@ -1,0 +1,5 @@
+export { agentSigner, fromSshSignature, type AgentSignerOptions } from './agent-signer.js';
+export { AgentClient, AGENT, type AgentIdentity } from './agent-client.js';
+export { loadKeyFromSshDir, type LoadKeyOptions } from './load-key.js';
+export { tritonEnv, type TritonEnv } from './env.js';
+export { dataCenterFromEnv, signerForKeyId, readBootScript, type FromEnvOptions } from './from-env.js';

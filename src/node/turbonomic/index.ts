@@ -1,0 +1,2 @@
+export { Credential, defaultCredentialDir, type CredentialOptions, type CredentialWriteOptions, type CredentialMessage } from './credential.js';
+export { CredentialError } from './credential-error.js';

@@ -1,0 +1,370 @@
+import { createClient, type OpsClient } from '../core/client.js';
+
+/** Parameter names that look secret to the core's redactor but are object identifiers in LLAPI. */
+const LLAPI_PUBLIC_NAMES = [
+  'folder_token', 'group_token', 'group_tokens', 'manifest_token', 'manifest_tokens',
+  'organization_token', 'report_token', 'sbom_tokens', 'tokens',
+];
+import { dryRunnable } from '../core/dry-run.js';
+import { ConfigError } from '../core/errors/config-error.js';
+import type { CoreOptions, RetryOptions, TimeoutOptions } from '../core/types.js';
+import { DEFAULT_SERVER } from './config/key-file.js';
+import type { LlapiContext } from './context.js';
+import type { Gunzip } from './exported-report.js';
+import type { paths } from './generated/timesys-llapi.js';
+import { operations } from './generated/timesys-llapi.meta.js';
+import type { ManifestInput } from './manifest-input.js';
+import * as cves from './ops/cves.js';
+import * as folders from './ops/folders.js';
+import * as groups from './ops/groups.js';
+import * as jobs from './ops/jobs.js';
+import * as manifests from './ops/manifests.js';
+import * as reports from './ops/reports.js';
+import * as upload from './ops/upload.js';
+import * as utilities from './ops/utilities.js';
+import { resolveLlapiRetry } from './retry.js';
+import { llapiAuth } from './signing/auth.js';
+import { LlapiTransport } from './transport.js';
+import type { CveField, ReportFormat, StatusScope, VulnStatusValue } from './constants.js';
+import type {
+  ActivityLogEntry, AppDbVersion, CompareResult, CreatedFolder, CveInfo, CveSearchResult, Folder, Group, GroupMembers,
+  GroupSettings, Heartbeat, Job, JobAccepted, ManifestInfo, ManifestSummary, ReportTokens, RequestOptions, ScanResult,
+  StatusMessage, SuccessMessage, UploadResult, VulnStatus,
+} from './types.js';
+
+/** Options of {@link Llapi}: a key file's contents, a dashboard config's tokens, and core options. */
+export interface LlapiOptions extends Omit<CoreOptions, 'retry'> {
+  /** The key file's `email`; sent as a parameter of every request. */
+  email: string;
+  /** The key file's `organization_key` or `key`; trimmed; never sent, only used to sign. */
+  key: string;
+  /** Server (default `https://vigiles.lynx.com`); trailing slashes are removed. */
+  url?: string;
+  /** Dashboard config `group`: default target of uploads, folders, settings, activity log. */
+  groupToken?: string;
+  /** Dashboard config `folder`. */
+  folderToken?: string;
+  /**
+   * Retry policy. Default: the core's (idempotent methods only, jittered backoff). `'upstream'` is
+   * the Python client's: 5 attempts 5 s apart on any 5xx or connection error, POST included.
+   */
+  retry?: RetryOptions | false | 'upstream';
+  /**
+   * Timeout of uploads, rescans and file downloads, which can take minutes server-side (default
+   * 10 minutes per attempt, 15 in total). Other calls use `timeout` (core default 30 s / 120 s).
+   */
+  longTimeout?: number | TimeoutOptions;
+  /** Default `subfolderName` of uploads (the build tools' `VIGILES_SUBFOLDER_NAME`). */
+  subfolderName?: string;
+  /** Upstream's logged warnings (no group token, unknown ecosystems, …). Default: ignored. */
+  onWarning?: (message: string) => void;
+  /** Reads `{ path }` manifest inputs as text (opskit/node's `loadLlapi` sets it). */
+  readText?: (path: string) => Promise<string>;
+  /** Gunzip for `exported_report` where `DecompressionStream` is missing. */
+  gunzip?: Gunzip;
+}
+
+const DEFAULT_LONG_TIMEOUT: TimeoutOptions = { attempt: 600_000, total: 900_000 };
+
+/**
+ * The Timesys Vigiles API ("LLAPI"), the TypeScript twin of the `timesys` Python package: one method
+ * per upstream function, in camelCase, with upstream's client-side checks and messages. Every
+ * request is signed with HMAC-SHA256 (`X-Auth-Signature`) exactly as upstream signs it.
+ *
+ * @example
+ * ```ts
+ * const llapi = new Llapi({ ...parseKeyFile(keyText), ...parseDashboardConfig(dashText) });
+ * await llapi.heartbeat(); // { ok: true }
+ * const report = await llapi.uploadManifest(sbomText, { manifestName: 'image' });
+ * ```
+ */
+export class Llapi {
+  /** The server used when no `url` is given. */
+  static readonly DEFAULT_SERVER = DEFAULT_SERVER;
+  /** The key file's e-mail. */
+  readonly email: string;
+  /** The server's base URL, without a trailing slash. */
+  readonly url: string;
+  /** Configured group token (dashboard config); may be changed at any time, as upstream allows. */
+  groupToken: string | undefined;
+  /** Configured folder token (dashboard config); may be changed at any time. */
+  folderToken: string | undefined;
+  /** Default subfolder of uploads. */
+  subfolderName: string | undefined;
+  /** True when built with `dryRun: true`: every method resolves with the request it would send. */
+  readonly dryRun: boolean;
+  /** The typed openapi-fetch client (signed like the methods) for anything they do not wrap. */
+  readonly api: OpsClient<paths>['api'];
+  readonly #ctx: LlapiContext;
+
+  constructor(options: LlapiOptions) {
+    const { email, key, url, groupToken, folderToken, retry, longTimeout, subfolderName, onWarning, readText, gunzip, ...core } = options;
+    if (typeof email !== 'string' || email.trim() === '') throw new ConfigError('Llapi needs the key file e-mail (email)');
+    if (typeof key !== 'string' || key.trim() === '') throw new ConfigError('Llapi needs the API key (key); see parseKeyFile');
+    this.email = email.trim();
+    this.url = (url ?? DEFAULT_SERVER).trim().replace(/\/+$/, '');
+    let basePath: string;
+    try {
+      basePath = new URL(this.url).pathname;
+    } catch {
+      throw new ConfigError(`Llapi url is not a valid URL: ${JSON.stringify(this.url)}`);
+    }
+    this.groupToken = groupToken || undefined;
+    this.folderToken = folderToken || undefined;
+    this.subfolderName = subfolderName || undefined;
+    this.dryRun = core.dryRun === true;
+    const client = createClient<paths>({
+      ...core,
+      baseUrl: this.url,
+      operations,
+      auth: llapiAuth({ email: this.email, key, basePath }),
+      retry: resolveLlapiRetry(retry),
+      secrets: [key.trim(), ...(core.secrets ?? [])],
+      // LLAPI's *_token parameters name objects (groups, folders, manifests); they are part of the
+      // signed message and upstream's dry run prints them, so they are shown, not redacted.
+      publicNames: [...LLAPI_PUBLIC_NAMES, ...(core.publicNames ?? [])],
+    });
+    this.api = client.api;
+    const transport = new LlapiTransport(client, this.email, core.reveal === true);
+    const self = this;
+    this.#ctx = {
+      send: (call) => transport.send(call),
+      get groupToken() { return self.groupToken; },
+      get folderToken() { return self.folderToken; },
+      get subfolderName() { return self.subfolderName; },
+      longTimeout: longTimeout ?? DEFAULT_LONG_TIMEOUT,
+      warn: (message) => onWarning?.(message),
+      readText,
+      gunzip,
+      now: core.now,
+      sleep: core.sleep,
+    };
+    if (this.dryRun) return dryRunnable(this);
+  }
+
+  /** Upstream's `current_config`, without the key: e-mail, URL, tokens and dry-run flag. */
+  currentConfig(): { email: string; url: string; groupToken: string | undefined; folderToken: string | undefined; dryRun: boolean } {
+    return { email: this.email, url: this.url, groupToken: this.groupToken, folderToken: this.folderToken, dryRun: this.dryRun };
+  }
+
+  // ── utilities ────────────────────────────────────────────────────────────────
+
+  /** `heartbeat()`: checks the server is up and the signature accepted. Resolves `{ ok: true }`. */
+  heartbeat(options?: RequestOptions): Promise<Heartbeat> {
+    return utilities.heartbeat(this.#ctx, options);
+  }
+
+  /** `get_app_db_version()`: `{ app_version, database_version }`. */
+  getAppDbVersion(options?: RequestOptions): Promise<AppDbVersion> {
+    return utilities.getAppDbVersion(this.#ctx, options);
+  }
+
+  // ── manifests ────────────────────────────────────────────────────────────────
+
+  /** `get_manifests()`: the configured folder's manifests, else the configured group's, else every accessible one. */
+  getManifests(options?: RequestOptions): Promise<ManifestSummary[]> {
+    return manifests.getManifests(this.#ctx, options);
+  }
+
+  /** `get_manifest_info(manifest_token, sbom_format?, file_format?, sbom_version?)`. */
+  getManifestInfo(manifestToken: string, options?: manifests.ManifestFormatOptions): Promise<ManifestInfo> {
+    return manifests.getManifestInfo(this.#ctx, manifestToken, options);
+  }
+
+  /** `get_manifest_file(...)`: the SBOM file's bytes, unchanged. */
+  getManifestFile(manifestToken: string, options?: manifests.ManifestFormatOptions): Promise<Uint8Array> {
+    return manifests.getManifestFile(this.#ctx, manifestToken, options);
+  }
+
+  /**
+   * `upload_manifest(...)`: uploads an SBOM (text, bytes, a Blob/File, or `{ path }` with opskit/node)
+   * to the configured group and folder, waits for the background job on servers that run one
+   * (`onProgress`, `jobTimeout`, `signal`), and resolves with the report, the upload-only tokens,
+   * or with `returnJob` the accepted job. An `exportFormat` comes back as `exportedReport` bytes.
+   */
+  uploadManifest(manifest: ManifestInput, options: upload.UploadOptions & { returnJob: true }): Promise<JobAccepted>;
+  uploadManifest(manifest: ManifestInput, options?: upload.UploadOptions): Promise<UploadResult>;
+  uploadManifest(manifest: ManifestInput, options?: upload.UploadOptions): Promise<UploadResult | JobAccepted> {
+    return upload.uploadManifest(this.#ctx, manifest, options);
+  }
+
+  /** `rescan_manifest(manifest_token, rescan_only=False, filter_results=False, extra_fields=None)`; waits for the job like an upload. */
+  rescanManifest(manifestToken: string, options: upload.RescanOptions & { returnJob: true }): Promise<JobAccepted>;
+  rescanManifest(manifestToken: string, options?: upload.RescanOptions): Promise<ScanResult>;
+  rescanManifest(manifestToken: string, options?: upload.RescanOptions): Promise<ScanResult | JobAccepted> {
+    return upload.rescanManifest(this.#ctx, manifestToken, options);
+  }
+
+  /** `delete_manifest(manifest_token, confirmed=False)`: the server deletes only with `confirmed: true`. */
+  deleteManifest(manifestToken: string, options?: { confirmed?: boolean } & RequestOptions): Promise<SuccessMessage> {
+    return manifests.deleteManifest(this.#ctx, manifestToken, options);
+  }
+
+  /** `get_report_tokens(manifest_token)`: the manifest and the tokens of its reports. */
+  getReportTokens(manifestToken: string, options?: RequestOptions): Promise<ReportTokens> {
+    return manifests.getReportTokens(this.#ctx, manifestToken, options);
+  }
+
+  /** `get_latest_report(manifest_token, filter_results=False, extra_fields=None)`. */
+  getLatestReport(manifestToken: string, options?: manifests.LatestReportOptions): Promise<ScanResult> {
+    return manifests.getLatestReport(this.#ctx, manifestToken, options);
+  }
+
+  /** `set_custom_score(manifest_token, product_name, cve_id, custom_score, product_version=None)`. */
+  setCustomScore(
+    manifestToken: string, productName: string, cveId: string, customScore: number | string, options?: { productVersion?: string } & RequestOptions,
+  ): Promise<SuccessMessage> {
+    return manifests.setCustomScore(this.#ctx, manifestToken, productName, cveId, customScore, options);
+  }
+
+  /** `bulk_move_manifests(tokens, target_group_token=None, target_folder_token=None, include_history=False)`. */
+  bulkMoveManifests(tokens: readonly string[], options: manifests.BulkMoveOptions): Promise<StatusMessage> {
+    return manifests.bulkMoveManifests(this.#ctx, tokens, false, options);
+  }
+
+  /** `bulk_copy_manifests(...)`: the move endpoint with `copy=True`. */
+  bulkCopyManifests(tokens: readonly string[], options: manifests.BulkMoveOptions): Promise<StatusMessage> {
+    return manifests.bulkMoveManifests(this.#ctx, tokens, true, options);
+  }
+
+  // ── jobs (newer enterprise servers) ──────────────────────────────────────────
+
+  /** `GET /jobs/{job_id}`: one look at a background upload or rescan. */
+  getJob(jobId: string, options?: RequestOptions): Promise<Job> {
+    return jobs.getJob(this.#ctx, jobId, options);
+  }
+
+  /** Polls a job until it succeeds (resolves) or fails (throws VigilesJobError); TimeoutError after `jobTimeout`. */
+  waitForJob(jobId: string, options?: jobs.JobWaitOptions): Promise<Job> {
+    return jobs.waitForJob(this.#ctx, jobId, options);
+  }
+
+  // ── reports ──────────────────────────────────────────────────────────────────
+
+  /** `download_report(report_token, format, …)`: the file's exact bytes. */
+  downloadReport(reportToken: string, format: ReportFormat, options?: reports.DownloadReportOptions): Promise<Uint8Array> {
+    return reports.downloadReport(this.#ctx, reportToken, format, options);
+  }
+
+  /** `compare_reports(token_one, token_two, …)`: `{ resolved, new }`. */
+  compareReports(tokenOne: string, tokenTwo: string, options?: reports.CompareReportsOptions): Promise<CompareResult> {
+    return reports.compareReports(this.#ctx, tokenOne, tokenTwo, options);
+  }
+
+  // ── folders ──────────────────────────────────────────────────────────────────
+
+  /** `get_folders(group_token=None, folder_token=None, archived_only=False)`; tokens default to the configured ones. */
+  getFolders(options?: folders.FolderTarget & { archivedOnly?: boolean }): Promise<Folder[]> {
+    return folders.getFolders(this.#ctx, options);
+  }
+
+  /** `create_folder(folder_name, description=None, group_token=None, folder_token=None)`. */
+  createFolder(folderName: string, options?: folders.FolderTarget & { description?: string }): Promise<CreatedFolder> {
+    return folders.createFolder(this.#ctx, folderName, options);
+  }
+
+  /** `archive_folders(tokens)`. */
+  archiveFolders(tokens: readonly string[], options?: RequestOptions): Promise<StatusMessage> {
+    return folders.archiveFolders(this.#ctx, tokens, true, options);
+  }
+
+  /** `unarchive_folders(tokens)`. */
+  unarchiveFolders(tokens: readonly string[], options?: RequestOptions): Promise<StatusMessage> {
+    return folders.archiveFolders(this.#ctx, tokens, false, options);
+  }
+
+  // ── groups ───────────────────────────────────────────────────────────────────
+
+  /** `get_groups(include_private_workspaces=False)`. */
+  getGroups(options?: { includePrivateWorkspaces?: boolean } & RequestOptions): Promise<Group[]> {
+    return groups.getGroups(this.#ctx, options);
+  }
+
+  /** `get_archived_groups()`. */
+  getArchivedGroups(options?: RequestOptions): Promise<Group[]> {
+    return groups.getArchivedGroups(this.#ctx, options);
+  }
+
+  /** `create_group(group_name, group_description=None, group_token=None)`: a subgroup when a parent is given or configured. */
+  createGroup(groupName: string, options?: { description?: string; groupToken?: string } & RequestOptions): Promise<Group> {
+    return groups.createGroup(this.#ctx, groupName, options);
+  }
+
+  /** `get_group_info(group_token=None, subgroups=False)`. */
+  getGroupInfo(groupToken?: string, options?: { subgroups?: boolean } & RequestOptions): Promise<Group> {
+    return groups.getGroupInfo(this.#ctx, groupToken, options);
+  }
+
+  /** `bulk_archive_groups(tokens)`. */
+  bulkArchiveGroups(tokens: readonly string[], options?: RequestOptions): Promise<StatusMessage> {
+    return groups.archiveGroups(this.#ctx, tokens, true, options);
+  }
+
+  /** `bulk_unarchive_groups(tokens)`. */
+  bulkUnarchiveGroups(tokens: readonly string[], options?: RequestOptions): Promise<StatusMessage> {
+    return groups.archiveGroups(this.#ctx, tokens, false, options);
+  }
+
+  /** `delete_group(group_token)`. */
+  deleteGroup(groupToken: string, options?: RequestOptions): Promise<StatusMessage> {
+    return groups.deleteGroup(this.#ctx, groupToken, options);
+  }
+
+  /** `get_group_members(group_token)`. */
+  getGroupMembers(groupToken: string, options?: RequestOptions): Promise<GroupMembers> {
+    return groups.getGroupMembers(this.#ctx, groupToken, options);
+  }
+
+  /** `add_group_member(group_token, member_email, role, access_subgroups=False)`. */
+  addGroupMember(groupToken: string, memberEmail: string, role: string, options?: { accessSubgroups?: boolean } & RequestOptions): Promise<StatusMessage> {
+    return groups.addGroupMember(this.#ctx, groupToken, memberEmail, role, options);
+  }
+
+  /** `update_group_member(group_token, member_email, new_role)`. */
+  updateGroupMember(groupToken: string, memberEmail: string, newRole: string, options?: RequestOptions): Promise<StatusMessage> {
+    return groups.updateGroupMember(this.#ctx, groupToken, memberEmail, newRole, options);
+  }
+
+  /** `remove_group_member(group_token, member_email)`. */
+  removeGroupMember(groupToken: string, memberEmail: string, options?: RequestOptions): Promise<StatusMessage> {
+    return groups.removeGroupMember(this.#ctx, groupToken, memberEmail, options);
+  }
+
+  /** `get_group_settings(group_token=None)`. */
+  getGroupSettings(groupToken?: string, options?: RequestOptions): Promise<GroupSettings> {
+    return groups.getGroupSettings(this.#ctx, groupToken, options);
+  }
+
+  /** `update_group_settings(group_token=None, vuln_identifiers=None, …)`: each setting sent only when given. */
+  updateGroupSettings(groupToken?: string, options?: groups.GroupSettingsUpdate): Promise<StatusMessage> {
+    return groups.updateGroupSettings(this.#ctx, groupToken, options);
+  }
+
+  /** `search_activity_log(...)`: group and folder default to the configured tokens. */
+  searchActivityLog(options?: groups.ActivityLogSearch): Promise<ActivityLogEntry[]> {
+    return groups.searchActivityLog(this.#ctx, options);
+  }
+
+  // ── CVEs ─────────────────────────────────────────────────────────────────────
+
+  /** `get_cve_info(cve_id, fields=None)`. */
+  getCveInfo(cveId: string, options?: { fields?: readonly CveField[] } & RequestOptions): Promise<CveInfo> {
+    return cves.getCveInfo(this.#ctx, cveId, options);
+  }
+
+  /** `search_cves_by_product(product, version="", ids_only=False)`: ids, or id → description. */
+  searchCvesByProduct(product: string, options?: { version?: string; idsOnly?: boolean } & RequestOptions): Promise<CveSearchResult> {
+    return cves.searchCvesByProduct(this.#ctx, product, options);
+  }
+
+  /** `set_status(scope, cve_id, package_name, status, …)`. */
+  setStatus(scope: StatusScope, cveId: string, packageName: string, status: VulnStatusValue, options?: cves.SetStatusOptions): Promise<SuccessMessage> {
+    return cves.setStatus(this.#ctx, scope, cveId, packageName, status, options);
+  }
+
+  /** `get_vuln_status(cve_id, package_name, package_version, manifest_token)`. */
+  getVulnStatus(cveId: string, packageName: string, packageVersion: string, manifestToken: string, options?: RequestOptions): Promise<VulnStatus> {
+    return cves.getVulnStatus(this.#ctx, cveId, packageName, packageVersion, manifestToken, options);
+  }
+}
+

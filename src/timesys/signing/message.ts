@@ -1,0 +1,45 @@
+import { encodeBase64 } from '../../crypto/encoding/base64.js';
+import { hmac } from '../../crypto/hmac.js';
+import { compareCodePoints } from './code-points.js';
+import { pyStr, type LlapiParams, type LlapiScalar } from './python-str.js';
+
+/** Python `sorted` of one list: numbers numerically, everything else by code point of its `str()`. */
+function sortValues(values: readonly LlapiScalar[]): LlapiScalar[] {
+  const copy = [...values];
+  if (copy.every((v) => typeof v === 'number')) return copy.sort((a, b) => (a as number) - (b as number));
+  return copy.sort((a, b) => compareCodePoints(pyStr(a), pyStr(b)));
+}
+
+/**
+ * The LLAPI signing input (protocols §1.3): `METHOD + path + k=v&…` with keys sorted by code point,
+ * list values sorted and expanded to one pair each (an empty list adds nothing), values rendered as
+ * Python `str()` and left raw (never URL-encoded). `params` must already hold `email`.
+ * Null and undefined values are skipped.
+ * @param path - the raw resource path, e.g. `/api/v1/vigiles/manifests/TOK` (no host, no query).
+ * @example
+ * ```ts
+ * llapiMessage('post', '/api/v1/heartbeat', { email: 'user@example.com' });
+ * // 'POST/api/v1/heartbeatemail=user@example.com'
+ * ```
+ */
+export function llapiMessage(method: string, path: string, params: LlapiParams): string {
+  const parts: string[] = [];
+  for (const key of Object.keys(params).sort(compareCodePoints)) {
+    const value = params[key];
+    if (value === null || value === undefined) continue;
+    if (Array.isArray(value)) {
+      for (const v of sortValues(value as readonly LlapiScalar[])) parts.push(`${key}=${pyStr(v)}`);
+    } else {
+      parts.push(`${key}=${pyStr(value as LlapiScalar)}`);
+    }
+  }
+  return `${method.toUpperCase()}${path}${parts.join('&')}`;
+}
+
+/**
+ * `X-Auth-Signature` for a message: standard base64 of HMAC-SHA256, keyed with the UTF-8 bytes of
+ * the trimmed API key (used as is: not base64- or hex-decoded). Always 44 characters.
+ */
+export function llapiSignature(key: string, message: string): string {
+  return encodeBase64(hmac('sha256', key.trim(), message));
+}

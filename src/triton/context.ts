@@ -1,0 +1,20 @@
+import type { HttpSigner } from '../crypto/http-signature/signer.js';
+import type { TritonApi } from './client.js';
+import type { DataCenterOptions } from './data-center-options.js';
+
+/**
+ * What the per-resource method tables (methods/*.ts) need from a DataCenter. They are typed
+ * against this rather than DataCenter itself, because DataCenter's type is assembled from them.
+ * @internal
+ */
+export interface TritonContext {
+  api: TritonApi;
+  login: string;
+  readonly accountLogin: string | undefined;
+  keyId: string | undefined;
+  signer: HttpSigner | undefined;
+  readonly baseUrl: string;
+  readonly knownLocations: Record<string, string>;
+  options: DataCenterOptions;
+  p<T extends Record<string, unknown>>(extra?: T): { login: string } & T;
+}

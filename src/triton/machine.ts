@@ -1,0 +1,366 @@
+import { HttpError } from '../core/errors/http-error.js';
+import { waitFor, type WaitOptions } from '../core/wait-for.js';
+import type { DataCenter } from './data-center.js';
+import { isPrivateIp } from './ips.js';
+import { Snapshot } from './snapshot.js';
+import type { AuditEntry, Disk, FirewallRule, MachineData, MachineState, Migration, MigrationEstimate, Nic, StringMap, Tags } from './types.js';
+
+/** Options of {@link Machine.waitFor}: core `waitFor` options (interval, timeout, signal, onProgress, silent, sleep, now). */
+export type MachineWaitOptions = Omit<WaitOptions<MachineData>, 'what'>;
+
+/** Metadata as py-smartdc kept it: without `credentials` and `user-script` (those have their own accessors). */
+function plainMetadata(meta: MachineData['metadata']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(meta ?? {})) if (k !== 'credentials' && k !== 'user-script' && typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/**
+ * GetMachine, treating 410 Gone as the deleted machine it describes. A module function, not a
+ * #private method, so a Machine wrapped in a Proxy still works.
+ */
+async function pollMachine(m: Machine): Promise<MachineData> {
+  try {
+    m.data = await m.dc.getMachine(m.id);
+  } catch (e) {
+    if (!(e instanceof HttpError && e.status === 410)) throw e;
+    const body = e.body && typeof e.body === 'object' ? (e.body as MachineData) : undefined;
+    m.data = { ...m.data, ...(body ?? {}), state: 'deleted' };
+  }
+  return m.data;
+}
+
+/**
+ * One machine (instance), as py-smartdc's `Machine`: every py-smartdc method camelCased, plus
+ * rename, firewall and deletion-protection actions, NICs, disks, migrations, audit, and
+ * `waitFor(state)` (where a 410 Gone counts as `deleted`).
+ */
+export class Machine {
+  readonly dc: DataCenter;
+  readonly id: string;
+  /** The latest machine object the server sent. */
+  data: MachineData;
+
+  constructor(dc: DataCenter, data: MachineData) {
+    this.dc = dc;
+    this.id = data.id;
+    this.data = data;
+  }
+
+  /** py-smartdc `Machine.create_in_datacenter(dc, …)`: `dc.createMachine(…)`. */
+  static createInDatacenter(dc: DataCenter, options: Parameters<DataCenter['createMachine']>[0]): Promise<Machine> {
+    return dc.createMachine(options);
+  }
+
+  get name(): string {
+    return this.data.name;
+  }
+  get state(): MachineState {
+    return this.data.state;
+  }
+  /** Deprecated `smartmachine`/`virtualmachine`. */
+  get type(): MachineData['type'] {
+    return this.data.type;
+  }
+  get brand(): string | undefined {
+    return this.data.brand;
+  }
+  /** py-smartdc `dataset`: the image id. */
+  get dataset(): string | undefined {
+    return this.data.image;
+  }
+  get image(): string | undefined {
+    return this.data.image;
+  }
+  get memory(): number | undefined {
+    return this.data.memory;
+  }
+  get disk(): number | undefined {
+    return this.data.disk;
+  }
+  get package(): string | undefined {
+    return this.data.package;
+  }
+  get tags(): Tags {
+    return this.data.tags ?? {};
+  }
+  /** Metadata without `credentials` and `user-script`. */
+  get metadata(): Record<string, string> {
+    return plainMetadata(this.data.metadata);
+  }
+  /** The boot script (`metadata.user-script`), if any. */
+  get bootScript(): string | undefined {
+    const s = this.data.metadata?.['user-script'];
+    return typeof s === 'string' ? s : undefined;
+  }
+  get created(): Date | undefined {
+    return this.data.created ? new Date(this.data.created) : undefined;
+  }
+  get updated(): Date | undefined {
+    return this.data.updated ? new Date(this.data.updated) : undefined;
+  }
+  get primaryIp(): string | undefined {
+    return this.data.primaryIp;
+  }
+  get firewallEnabled(): boolean {
+    return this.data.firewall_enabled === true;
+  }
+  get deletionProtection(): boolean {
+    return this.data.deletion_protection === true;
+  }
+  /** IP addresses as last seen (use {@link Machine.getIps} to refresh when empty, as py-smartdc's `ips`). */
+  get ips(): string[] {
+    return this.data.ips ?? [];
+  }
+  /** Public addresses (everything not private, IPv6 included). */
+  get publicIps(): string[] {
+    return this.ips.filter((ip) => !isPrivateIp(ip));
+  }
+  /** Private addresses (RFC 1918, loopback, IPv6 ULA and link-local). */
+  get privateIps(): string[] {
+    return this.ips.filter((ip) => isPrivateIp(ip));
+  }
+
+  /** py-smartdc `ips`: refreshes first when no address is known yet. */
+  async getIps(): Promise<string[]> {
+    if (this.ips.length === 0) await this.refresh();
+    return this.ips;
+  }
+
+  /** GetMachine again (py-smartdc `refresh(credentials)`); a deleted machine throws its 410. */
+  async refresh(options: { credentials?: boolean } = {}): Promise<this> {
+    this.data = await this.dc.getMachine(this.id, options);
+    return this;
+  }
+
+  /** py-smartdc `status()`: refresh and return the state. */
+  async status(): Promise<MachineState> {
+    return (await this.refresh()).state;
+  }
+
+  /** py-smartdc `credentials()`: `{user: password}` (fetched with `credentials=true` unless known). */
+  async credentials(): Promise<StringMap> {
+    const known = this.data.metadata?.credentials;
+    if (known && typeof known === 'object') return known as StringMap;
+    await this.refresh({ credentials: true });
+    const fetched = this.data.metadata?.credentials;
+    return fetched && typeof fetched === 'object' ? (fetched as StringMap) : {};
+  }
+
+  /** StartMachine (202; the state changes asynchronously). */
+  start(): Promise<void> {
+    return this.dc.startMachine(this.id);
+  }
+  /** StopMachine. */
+  stop(): Promise<void> {
+    return this.dc.stopMachine(this.id);
+  }
+  /** RebootMachine. */
+  reboot(): Promise<void> {
+    return this.dc.rebootMachine(this.id);
+  }
+  /** ResizeMachine to a package (name, id or object). */
+  resize(pkg: string | { id?: string; name?: string }): Promise<void> {
+    return this.dc.resizeMachine(this.id, pkg);
+  }
+  /** RenameMachine. */
+  rename(name: string): Promise<void> {
+    return this.dc.renameMachine(this.id, name);
+  }
+  /** EnableMachineFirewall. */
+  enableFirewall(): Promise<void> {
+    return this.dc.enableMachineFirewall(this.id);
+  }
+  /** DisableMachineFirewall. */
+  disableFirewall(): Promise<void> {
+    return this.dc.disableMachineFirewall(this.id);
+  }
+  /** EnableMachineDeletionProtection (8.6+). */
+  enableDeletionProtection(): Promise<void> {
+    return this.dc.enableMachineDeletionProtection(this.id);
+  }
+  /** DisableMachineDeletionProtection (8.6+). */
+  disableDeletionProtection(): Promise<void> {
+    return this.dc.disableMachineDeletionProtection(this.id);
+  }
+  /** DeleteMachine. */
+  delete(): Promise<void> {
+    return this.dc.deleteMachine(this.id);
+  }
+  /** MachineAudit: actions taken on this machine. */
+  audit(): Promise<AuditEntry[]> {
+    return this.dc.machineAudit(this.id);
+  }
+
+  /**
+   * Polls until the machine is in `state` (one of several, or a predicate). 410 Gone counts as
+   * `deleted`. Throws TimeoutError after `timeout` (default 5 minutes) unless `silent`.
+   */
+  async waitFor(state: MachineState | readonly MachineState[] | ((m: MachineData) => boolean), options: MachineWaitOptions = {}): Promise<this> {
+    const done = typeof state === 'function' ? state : (m: MachineData) => (Array.isArray(state) ? state : [state]).includes(m.state);
+    const what = typeof state === 'function' ? `machine ${this.id}` : `machine ${this.id} to be ${Array.isArray(state) ? state.join(' or ') : String(state)}`;
+    await waitFor(() => pollMachine(this), done, { interval: 2000, ...options, what });
+    return this;
+  }
+
+  /** py-smartdc `poll_until(state, interval=2)`: polls every `interval` seconds with no time limit. */
+  pollUntil(state: MachineState, interval = 2): Promise<this> {
+    return this.waitFor(state, { interval: interval * 1000, timeout: Infinity });
+  }
+
+  /** py-smartdc `poll_while(state, interval=2)`: polls while the machine is in `state`. */
+  pollWhile(state: MachineState, interval = 2): Promise<this> {
+    return this.waitFor((m) => m.state !== state, { interval: interval * 1000, timeout: Infinity });
+  }
+
+  // ---- metadata --------------------------------------------------------------------------
+
+  /** py-smartdc `get_metadata()`: ListMachineMetadata. */
+  async getMetadata(): Promise<Record<string, string>> {
+    return plainMetadata(await this.dc.listMachineMetadata(this.id));
+  }
+  /** GetMachineMetadata: one value. */
+  getMetadataValue(key: string): Promise<string> {
+    return this.dc.getMachineMetadata(this.id, key);
+  }
+  /** py-smartdc `update_metadata(**kw)`: adds or replaces keys; returns all metadata. */
+  updateMetadata(values: Record<string, string>): Promise<Record<string, string>> {
+    return this.dc.updateMachineMetadata(this.id, values);
+  }
+  /** py-smartdc `delete_metadata_at_key(key)`: DeleteMachineMetadata, then the remaining metadata. */
+  async deleteMetadataAtKey(key: string): Promise<Record<string, string>> {
+    await this.dc.deleteMachineMetadata(this.id, key);
+    return this.getMetadata();
+  }
+  /** py-smartdc `delete_all_metadata()`: all keys but `credentials`; then the remaining metadata. */
+  async deleteAllMetadata(): Promise<Record<string, string>> {
+    await this.dc.deleteAllMachineMetadata(this.id);
+    return this.getMetadata();
+  }
+  /** py-smartdc `set_boot_script(filename)`: takes the script text (read files with `opskit/node`). */
+  setBootScript(script: string): Promise<Record<string, string>> {
+    return this.updateMetadata({ 'user-script': script });
+  }
+  /** py-smartdc `delete_boot_script()`. */
+  async deleteBootScript(): Promise<void> {
+    await this.dc.deleteMachineMetadata(this.id, 'user-script');
+  }
+
+  // ---- tags --------------------------------------------------------------------------------
+
+  /** py-smartdc `get_tags()`: ListMachineTags. */
+  getTags(): Promise<Tags> {
+    return this.dc.listMachineTags(this.id);
+  }
+  /** py-smartdc `add_tags(**kw)`: AddMachineTags (asynchronous on the server). */
+  addTags(tags: Tags): Promise<Tags> {
+    return this.dc.addMachineTags(this.id, tags);
+  }
+  /** ReplaceMachineTags. */
+  replaceTags(tags: Tags): Promise<Tags> {
+    return this.dc.replaceMachineTags(this.id, tags);
+  }
+  /** py-smartdc `get_tag(tag)`: the value as text (sent with `Accept: text/plain`, which py-smartdc forgot). */
+  getTag(tag: string): Promise<string> {
+    return this.dc.getMachineTag(this.id, tag);
+  }
+  /** py-smartdc `delete_tag(tag)`. */
+  deleteTag(tag: string): Promise<void> {
+    return this.dc.deleteMachineTag(this.id, tag);
+  }
+  /** py-smartdc `delete_all_tags()`. */
+  deleteAllTags(): Promise<void> {
+    return this.dc.deleteMachineTags(this.id);
+  }
+
+  // ---- snapshots -----------------------------------------------------------------------------
+
+  /** py-smartdc `raw_snapshot_data(name)`. */
+  rawSnapshotData(name: string): ReturnType<DataCenter['getMachineSnapshot']> {
+    return this.dc.getMachineSnapshot(this.id, name);
+  }
+  /** py-smartdc `snapshot(name)`. */
+  async snapshot(name: string): Promise<Snapshot> {
+    return new Snapshot(this, await this.rawSnapshotData(name));
+  }
+  /** py-smartdc `snapshots()`. */
+  async snapshots(): Promise<Snapshot[]> {
+    return (await this.dc.listMachineSnapshots(this.id)).map((s) => new Snapshot(this, s));
+  }
+  /** py-smartdc `create_snapshot(name)`: starts `queued`; poll until `created`. */
+  async createSnapshot(name?: string): Promise<Snapshot> {
+    return new Snapshot(this, await this.dc.createMachineSnapshot(this.id, name));
+  }
+  /** py-smartdc `start_from_snapshot(name)`. */
+  startFromSnapshot(name: string): Promise<void> {
+    return this.dc.startMachineFromSnapshot(this.id, name);
+  }
+
+  // ---- firewall, NICs, disks, migrations, VNC ------------------------------------------------
+
+  /** ListMachineFirewallRules. */
+  firewallRules(): Promise<FirewallRule[]> {
+    return this.dc.listMachineFirewallRules(this.id);
+  }
+  /** ListNics. */
+  nics(): Promise<Nic[]> {
+    return this.dc.listNics(this.id);
+  }
+  /** GetNic (MAC with or without colons). */
+  nic(mac: string): Promise<Nic> {
+    return this.dc.getNic(this.id, mac);
+  }
+  /** AddNic on a network (the machine reboots). */
+  addNic(network: string | { ipv4_uuid: string; ipv4_ips?: string[] }, options: { primary?: boolean } = {}): Promise<Nic> {
+    return this.dc.addNic(this.id, network, options);
+  }
+  /** RemoveNic. */
+  removeNic(mac: string): Promise<void> {
+    return this.dc.removeNic(this.id, mac);
+  }
+  /** ListMachineDisks (bhyve). */
+  disks(): Promise<Disk[]> {
+    return this.dc.listMachineDisks(this.id);
+  }
+  /** GetMachineDisk. */
+  getDisk(disk: string): Promise<Disk> {
+    return this.dc.getMachineDisk(this.id, disk);
+  }
+  /** CreateMachineDisk: MiB or `remaining`. */
+  createDisk(size: number | 'remaining', options: { pciSlot?: string } = {}): Promise<Disk> {
+    return this.dc.createMachineDisk(this.id, size, options);
+  }
+  /** ResizeMachineDisk. */
+  resizeDisk(disk: string, size: number, options: { dangerousAllowShrink?: boolean } = {}): Promise<Disk> {
+    return this.dc.resizeMachineDisk(this.id, disk, size, options);
+  }
+  /** DeleteMachineDisk. */
+  deleteDisk(disk: string): Promise<void> {
+    return this.dc.deleteMachineDisk(this.id, disk);
+  }
+  /** Migrate: begin, sync, switch, automatic, pause, abort or finalize. */
+  migrate(action: Parameters<DataCenter['migrate']>[1], options: { affinity?: string[] } = {}): Promise<Migration> {
+    return this.dc.migrate(this.id, action, options);
+  }
+  /** MigrateMachineEstimate. */
+  migrationEstimate(): Promise<MigrationEstimate> {
+    return this.dc.migrateMachineEstimate(this.id);
+  }
+  /** GetMigration. */
+  migration(): Promise<Migration> {
+    return this.dc.getMigration(this.id);
+  }
+  /** A pre-signed `wss://` URL for this machine's VNC console (ConnectMachineVNC). */
+  vncUrl(options: { expires?: number } = {}): Promise<string> {
+    return this.dc.vncUrl(this.id, options);
+  }
+
+  /** Same machine (py-smartdc compares ids, with another Machine or a dict). */
+  equals(other: Machine | { id: string }): boolean {
+    return this.id === other.id;
+  }
+
+  toJSON(): MachineData {
+    return this.data;
+  }
+}

@@ -1,0 +1,28 @@
+import type { TritonContext } from '../context.js';
+import type { MachineData, StringMap } from '../types.js';
+
+/** Machine metadata (updates apply asynchronously on the server). */
+export const metadataMethods = {
+  /** ListMachineMetadata; `credentials: true` adds `credentials`. */
+  listMachineMetadata(this: TritonContext, machine: string, options: { credentials?: boolean } = {}): Promise<NonNullable<MachineData['metadata']>> {
+    return this.api.GET('/{login}/machines/{machine}/metadata', {
+      params: { path: this.p({ machine }), query: options.credentials ? { credentials: true } : {} },
+    });
+  },
+  /** GetMachineMetadata: one value. */
+  getMachineMetadata(this: TritonContext, machine: string, key: string): Promise<string> {
+    return this.api.GET('/{login}/machines/{machine}/metadata/{metaKey}', { params: { path: this.p({ machine, metaKey: key }) } });
+  },
+  /** UpdateMachineMetadata: add or replace keys; returns all metadata. */
+  updateMachineMetadata(this: TritonContext, machine: string, values: StringMap): Promise<StringMap> {
+    return this.api.POST('/{login}/machines/{machine}/metadata', { params: { path: this.p({ machine }) }, body: values });
+  },
+  /** DeleteMachineMetadata. */
+  async deleteMachineMetadata(this: TritonContext, machine: string, key: string): Promise<void> {
+    await this.api.DELETE('/{login}/machines/{machine}/metadata/{metaKey}', { params: { path: this.p({ machine, metaKey: key }) } });
+  },
+  /** DeleteAllMachineMetadata (`credentials` stays). */
+  async deleteAllMachineMetadata(this: TritonContext, machine: string): Promise<void> {
+    await this.api.DELETE('/{login}/machines/{machine}/metadata', { params: { path: this.p({ machine }) } });
+  },
+};

@@ -1,0 +1,53 @@
+import type { components } from './generated/triton-cloudapi.js';
+
+type S = components['schemas'];
+
+/** A machine as CloudAPI returns it (GetMachine, ListMachines). */
+export type MachineData = S['Machine'];
+export type MachineCreateBody = S['MachineCreate'];
+export type Account = S['Account'];
+export type AccountUpdate = S['AccountUpdate'];
+export type ProvisioningLimit = S['ProvisioningLimit'];
+export type SshKey = S['Key'];
+export type User = S['User'];
+export type UserCreate = S['UserCreate'];
+export type UserUpdate = S['UserUpdate'];
+export type Role = S['Role'];
+export type RoleCreate = S['RoleCreate'];
+export type RoleUpdate = S['RoleUpdate'];
+export type Policy = S['Policy'];
+export type PolicyCreate = S['PolicyCreate'];
+export type PolicyUpdate = S['PolicyUpdate'];
+export type RoleTags = S['RoleTags'];
+export type AccessKey = S['AccessKey'];
+export type Config = S['Config'];
+export type NameToUrl = S['NameToUrl'];
+export type Image = S['Image'];
+export type ImageCreate = S['ImageCreate'];
+export type ImageUpdate = S['ImageUpdate'];
+export type MantaLocation = S['MantaLocation'];
+export type Package = S['Package'];
+export type Nic = S['Nic'];
+export type Snapshot = S['Snapshot'];
+export type Disk = S['Disk'];
+export type AuditEntry = S['AuditEntry'];
+export type Migration = S['Migration'];
+export type MigrationEstimate = S['MigrationEstimate'];
+export type FirewallRule = S['FirewallRule'];
+export type FirewallRuleCreate = S['FirewallRuleCreate'];
+export type FirewallRuleUpdate = S['FirewallRuleUpdate'];
+export type FabricVlan = S['FabricVlan'];
+export type FabricVlanCreate = S['FabricVlanCreate'];
+export type FabricVlanUpdate = S['FabricVlanUpdate'];
+export type Network = S['Network'];
+export type FabricNetworkCreate = S['FabricNetworkCreate'];
+export type FabricNetworkUpdate = S['FabricNetworkUpdate'];
+export type NetworkIp = S['NetworkIp'];
+export type Volume = S['Volume'];
+export type VolumeCreate = S['VolumeCreate'];
+export type VolumeSize = S['VolumeSize'];
+export type Ping = S['Ping'];
+export type Tags = S['Tags'];
+export type StringMap = S['StringMap'];
+/** Machine states CloudAPI reports. */
+export type MachineState = S['Machine']['state'];

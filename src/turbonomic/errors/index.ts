@@ -1,0 +1,15 @@
+export { HttpError as HTTPError } from '../../core/errors/http-error.js';
+export { HTTP400Error } from './http400-error.js';
+export { HTTP401Error } from './http401-error.js';
+export { HTTP404Error } from './http404-error.js';
+export { HTTP500Error } from './http500-error.js';
+export { HTTP502Error } from './http502-error.js';
+export { HTTP503Error } from './http503-error.js';
+export { VMTConnectionError } from './vmt-connection-error.js';
+export { VMTNextCursorMissingError } from './vmt-next-cursor-missing-error.js';
+export { VMTVersionError } from './vmt-version-error.js';
+export { VMTUnknownVersion } from './vmt-unknown-version.js';
+export { VMTFormatError } from './vmt-format-error.js';
+export { VMTPagerError } from './vmt-pager-error.js';
+export { VMTGroupValidationError } from './vmt-group-validation-error.js';
+export { turboErrorFor, turboErrorDetails } from './error-for.js';

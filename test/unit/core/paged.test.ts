@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { cursorPaging, markerPaging, offsetPaging, Paged, PaginationError } from '../../../src/index.js';
+
+const data = Array.from({ length: 23 }, (_, i) => ({ id: `k${String(i).padStart(3, '0')}` }));
+
+test('cursor paging yields every item once, with counters', async () => {
+  const calls: Array<string | undefined> = [];
+  const paged = new Paged(
+    cursorPaging(async (cursor) => {
+      calls.push(cursor);
+      const start = cursor ? Number(cursor.slice(1)) : 0;
+      const items = data.slice(start, start + 5);
+      return { items, next: start + 5 < data.length ? `c${start + 5}` : undefined, total: data.length };
+    }),
+  );
+  const pages: number[] = [];
+  for await (const page of paged.pages()) pages.push(page.length);
+  assert.deepEqual(pages, [5, 5, 5, 5, 3]);
+  assert.equal(paged.page, 5);
+  assert.equal(paged.fetched, 23);
+  assert.equal(paged.total, 23);
+  assert.equal(paged.complete, true);
+  assert.deepEqual(await paged.all(), data);
+  assert.deepEqual(calls.slice(0, 5), [undefined, 'c5', 'c10', 'c15', 'c20']);
+  assert.deepEqual(await paged.first(), data[0]);
+});
+
+test('a repeated cursor, even a cycle of two, ends with PaginationError', async () => {
+  const same = new Paged(cursorPaging(async () => ({ items: [1], next: 'same' })));
+  await assert.rejects(same.all(), PaginationError);
+  let n = 0;
+  const cycle = new Paged(cursorPaging(async () => ({ items: [n], next: n++ % 2 ? 'a' : 'b' })));
+  await assert.rejects(cycle.all(), /repeated page token/);
+  assert.ok(n <= 3);
+});
+
+test('offset paging advances by items received and stops on a short page or the total', async () => {
+  const seen: number[] = [];
+  const loader = offsetPaging({ limit: 10, fetch: async (offset, limit) => (seen.push(offset), { items: data.slice(offset, offset + limit), total: data.length }) });
+  assert.deepEqual(await new Paged(loader).all(), data);
+  assert.deepEqual(seen, [0, 10, 20]);
+  const exact = offsetPaging({ limit: 23, fetch: async (o, l) => (seen.push(o), { items: data.slice(o, o + l), total: 23 }) });
+  seen.length = 0;
+  assert.equal((await new Paged(exact).all()).length, 23);
+  assert.deepEqual(seen, [0], 'no extra request when the total is reached');
+  assert.throws(() => offsetPaging({ limit: 0, fetch: async () => ({ items: [] }) }), PaginationError);
+});
+
+test('marker paging passes the last item key', async () => {
+  const markers: Array<string | undefined> = [];
+  const loader = markerPaging({
+    limit: 10,
+    marker: (x: { id: string }) => x.id,
+    fetch: async (marker, limit) => {
+      markers.push(marker);
+      const start = marker ? data.findIndex((d) => d.id === marker) + 1 : 0;
+      return { items: data.slice(start, start + limit) };
+    },
+  });
+  assert.deepEqual(await new Paged(loader).all(), data);
+  assert.deepEqual(markers, [undefined, 'k009', 'k019']);
+});
+
+test('maxPages stops early without error; a page without items array is an error', async () => {
+  const p = new Paged(cursorPaging(async (c) => ({ items: [c ?? '0'], next: `${Number(c ?? 0) + 1}` })), { maxPages: 3 });
+  assert.deepEqual(await p.all(), ['0', '1', '2']);
+  const bad = new Paged(async () => ({ items: null as unknown as number[] }));
+  await assert.rejects(bad.all(), PaginationError);
+});
+
+test('iteration keeps one page in memory (flat memory over 200k items)', async () => {
+  const loader = offsetPaging({ limit: 1000, fetch: async (o, l) => ({ items: o >= 200_000 ? [] : Array.from({ length: l }, (_, i) => ({ n: o + i, pad: 'x'.repeat(100) })), total: 200_000 }) });
+  const paged = new Paged(loader);
+  v8.setFlagsFromString('--expose_gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  let sum = 0;
+  let peak = 0;
+  for await (const item of paged) {
+    sum += item.n;
+    if (item.n % 20_000 === 0) gc();
+    if (item.n % 20_000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+  }
+  assert.equal(sum, (199_999 * 200_000) / 2);
+  // 200k items of ~130 bytes would be > 25 MB if they were kept.
+  assert.ok(peak < 20 * 1024 * 1024, `heap grew ${peak}`);
+});

@@ -1,0 +1,132 @@
+/**
+ * Every kind of secret through every path: logger events, error messages, error objects (JSON and
+ * stack), and dry-run output. None may appear anywhere unless `reveal: true` on a dry run.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createClient, type LogEvent, OpsError } from '../../../src/index.js';
+import { json, noSleep, scripted } from './fake-server.js';
+
+const SECRETS = {
+  basic: 'dXNlcjpodW50ZXIy', // base64("user:hunter2")
+  bearer: 'bearer-tok-8f3a9c1d2e',
+  signature: 'c2lnbmF0dXJlLWJ5dGVzLXNlY3JldA==',
+  cookie: 'JSESSIONID-4b9e7aa1c0',
+  setCookie: 'server-session-99ad31f2',
+  authToken: 'x-auth-token-71c2d9',
+  hmac: 'hmac-sig-value-5512',
+  queryPassword: 'q-pass-w0rd-1234',
+  queryToken: 'q-token-abcdef99',
+  queryKey: 'q-api-key-7731',
+  jsonPassword: 'json-pass-5566aa',
+  nestedSecret: 'nested-secret-7788bb',
+  formPassword: 'form-pass-9900cc',
+  multipartPassword: 'mp-pass-1122dd',
+  registered: 'registered-private-key-material',
+};
+const all = Object.values(SECRETS);
+
+function leaks(text: string): string[] {
+  return all.filter((s) => text.includes(s) || text.includes(encodeURIComponent(s)));
+}
+
+function serialize(e: unknown): string {
+  if (!(e instanceof Error)) return JSON.stringify(e);
+  const own = Object.fromEntries(Object.getOwnPropertyNames(e).map((k) => [k, (e as any)[k]]));
+  return `${e.message}\n${e.stack}\n${JSON.stringify(own, (_k, v) => (v instanceof Headers ? Object.fromEntries(v) : v))}\n${String(e)}`;
+}
+
+function requests(c: any) {
+  const headers = {
+    authorization: `Basic ${SECRETS.basic}`,
+    cookie: `JSESSIONID=${SECRETS.cookie}; theme=dark`,
+    'x-auth-token': SECRETS.authToken,
+    'x-auth-signature': SECRETS.hmac,
+  };
+  const query = { password: SECRETS.queryPassword, token: SECRETS.queryToken, api_key: SECRETS.queryKey, page: 2 };
+  const form = new FormData();
+  form.set('username', 'admin');
+  form.set('password', SECRETS.multipartPassword);
+  return [
+    () => c.GET('/r', { headers, params: { query } }),
+    () => c.POST('/r', { headers: { authorization: `Bearer ${SECRETS.bearer}` }, body: { user: 'a', password: SECRETS.jsonPassword, deep: { list: [{ client_secret: SECRETS.nestedSecret }] } } }),
+    () => c.POST('/r', { body: `user=a&password=${SECRETS.formPassword}`, bodySerializer: (b: string) => b, headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Signature keyId="/a/keys/1",algorithm="rsa-sha256",signature="${SECRETS.signature}"` } }),
+    () => c.POST('/login', { body: form, bodySerializer: (b: FormData) => b }),
+    () => c.GET(`/path/${SECRETS.registered}/x`),
+  ];
+}
+
+const replies = [
+  (req: Request) =>
+    // A server that echoes the credentials it was sent, as some do in their error messages.
+    new Response(JSON.stringify({ code: 'Denied', message: `bad credentials ${req.headers.get('authorization')} ${new URL(req.url).searchParams.get('token')} for ${SECRETS.registered}`, token: SECRETS.bearer, password: SECRETS.jsonPassword }), {
+      status: 401,
+      headers: { 'content-type': 'application/json', 'set-cookie': `SESSION=${SECRETS.setCookie}; HttpOnly`, 'x-auth-token': SECRETS.authToken },
+    }),
+];
+
+test('no secret reaches logs or errors on failing calls', async () => {
+  const events: LogEvent[] = [];
+  const s = scripted(...replies);
+  const c = createClient<any>({ baseUrl: 'http://api.test', fetch: s.fetch, sleep: noSleep, logger: (e) => events.push(e), secrets: [SECRETS.registered] });
+  for (const call of requests(c)) {
+    const err = await call().catch((e: unknown) => e);
+    assert.ok(err instanceof OpsError, String(err));
+    assert.deepEqual(leaks(serialize(err)), [], `error leaks: ${serialize(err)}`);
+  }
+  assert.ok(events.some((e) => e.type === 'request') && events.some((e) => e.type === 'response'));
+  assert.deepEqual(leaks(JSON.stringify(events)), [], 'log leaks');
+  // Every secret really went over the wire, so the test can fail.
+  const wire = JSON.stringify(s.seen);
+  for (const k of ['basic', 'cookie', 'authToken', 'hmac', 'queryPassword', 'jsonPassword', 'nestedSecret', 'multipartPassword', 'bearer', 'signature', 'formPassword', 'registered'] as const) {
+    assert.ok(wire.includes(SECRETS[k]) || wire.includes(encodeURIComponent(SECRETS[k])), `${k} was sent`);
+  }
+});
+
+test('no secret reaches logs or errors on network failures, timeouts and retries', async () => {
+  const events: LogEvent[] = [];
+  const s = scripted(new TypeError(`connect failed for ${SECRETS.registered}`), json(503, { message: SECRETS.queryToken }, { 'retry-after': '0' }), new TypeError('again'));
+  const c = createClient<any>({ baseUrl: 'http://api.test', fetch: s.fetch, sleep: noSleep, logger: (e) => events.push(e), secrets: [SECRETS.registered] });
+  const err = await requests(c)[0]!().catch((e: unknown) => e);
+  assert.ok(err instanceof OpsError);
+  assert.ok(events.some((e) => e.type === 'retry') && events.some((e) => e.type === 'error'));
+  assert.deepEqual(leaks(serialize(err) + JSON.stringify(events)), []);
+  const hang = createClient<any>({ baseUrl: 'http://api.test', fetch: () => new Promise(() => {}), timeout: 10, retry: false, logger: (e) => events.push(e), secrets: [SECRETS.registered] });
+  const terr = await requests(hang)[0]!().catch((e: unknown) => e);
+  assert.deepEqual(leaks(serialize(terr) + JSON.stringify(events)), []);
+});
+
+test('a malformed JSON reply echoing a secret is a ResponseError without it', async () => {
+  const c = createClient<any>({
+    baseUrl: 'http://api.test',
+    fetch: async () => new Response(`{"token": "${SECRETS.bearer}", oops`, { headers: { 'content-type': 'application/json' } }),
+    secrets: [SECRETS.bearer],
+  });
+  const err = await c.GET('/x').catch((e: unknown) => e);
+  assert.equal((err as Error).name, 'ResponseError');
+  assert.deepEqual(leaks(serialize(err)), []);
+});
+
+test('dry run redacts every secret unless reveal: true', async () => {
+  const s = scripted(json(200, {}));
+  const dry = createClient<any>({ baseUrl: 'http://api.test', fetch: s.fetch, dryRun: true, secrets: [SECRETS.registered], auth: (req) => ({ signed: `GET /r ${SECRETS.registered}`, extra: { hmacMsg: `x${SECRETS.registered}`, data: { password: SECRETS.jsonPassword } } }) });
+  const out: unknown[] = [];
+  for (const call of requests(dry)) out.push(await call());
+  assert.equal(s.seen.length, 0, 'dry run sent nothing');
+  const text = JSON.stringify(out, (_k, v) => (v instanceof Uint8Array ? new TextDecoder().decode(v) : v));
+  assert.deepEqual(leaks(text), [], text);
+  assert.ok(text.includes('[REDACTED]'));
+
+  const shown = createClient<any>({ baseUrl: 'http://api.test', fetch: s.fetch, dryRun: true, reveal: true });
+  const r = (await requests(shown)[0]!()) as any;
+  assert.equal(r.headers.authorization, `Basic ${SECRETS.basic}`);
+  assert.ok(r.url.includes(SECRETS.queryPassword));
+});
+
+test('publicNames shows identifier fields that look secret, but never secret headers', async () => {
+  const dry = createClient<any>({ baseUrl: 'http://api.test', dryRun: true, publicNames: ['folder_token'] });
+  const r = (await dry.GET('/x', { params: { query: { folder_token: 'fold-1234', api_token: 'tok-5678' } }, headers: { authorization: 'Bearer abcd1234' } })) as any;
+  assert.ok(r.url.includes('folder_token=fold-1234'), r.url);
+  assert.ok(!r.url.includes('tok-5678'));
+  assert.equal(r.headers.authorization, '[REDACTED]');
+});
