@@ -1,3 +1,4 @@
+import { concatBytes } from '../crypto/bytes/concat-bytes.js';
 import { readFile } from 'node:fs/promises';
 
 /**
@@ -25,7 +26,7 @@ export function processIo(): CliIo {
     async readStdin() {
       const chunks: Uint8Array[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Uint8Array);
-      return concat(chunks);
+      return concatBytes(...chunks);
     },
     // A getter: touching process.stdin opens it, which commands without input don't need.
     get stdinIsTTY() {
@@ -44,14 +45,4 @@ export function processIo(): CliIo {
         process.on('SIGTERM', stop);
       }),
   };
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

@@ -87,7 +87,7 @@ export class LlapiTransport {
   }
 }
 
-/** Parameters without null/undefined, order kept (upstream signs `None`; see docs/compat/timesys.md). */
+/** Parameters without null/undefined, order kept (upstream signs `None`; see docs/compat.md). */
 function compact(params: LlapiParams): Record<string, LlapiValue> {
   const out: Record<string, LlapiValue> = {};
   for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined) out[k] = v;

@@ -1,4 +1,5 @@
 import { KeyParseError } from '../errors/key-parse-error.js';
+import { concatBytes } from '../bytes/concat-bytes.js';
 
 /** One DER TLV: its tag byte and its content bytes (a view into the input). */
 export interface DerNode {
@@ -124,16 +125,7 @@ export function derTlv(tag: number, content: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Concatenates byte arrays. */
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export { concatBytes };
 
 /** A SEQUENCE of already-encoded elements. */
 export const derSeq = (...items: Uint8Array[]): Uint8Array => derTlv(TAG.SEQUENCE, concatBytes(...items));

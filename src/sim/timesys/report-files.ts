@@ -1,3 +1,4 @@
+import { concatBytes } from '../../crypto/bytes/concat-bytes.js';
 import { encodeBase64 } from '../../crypto/encoding/base64.js';
 import { encodeUtf8 } from '../../crypto/encoding/utf8.js';
 import type { TimesysEnv } from './env.js';
@@ -13,16 +14,6 @@ export interface ReportFile {
 
 const severity = (s: number) => (s >= 9 ? 'critical' : s >= 7 ? 'high' : s >= 4 ? 'medium' : 'low');
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /**
  * A report file in the requested format. The files are small stand-ins with the right shape and
@@ -47,14 +38,14 @@ export function renderReport(
       const body = format === 'pdf' ? rows.map((r) => `(${r.package} ${r.version} ${r.cve.id} ${r.score}) Tj`).join('\n') : `(${rows.length} CVEs) Tj`;
       // The second line is the binary marker PDF writers emit: four bytes above 0x7F.
       return {
-        bytes: concat(encodeUtf8('%PDF-1.7\n%'), new Uint8Array([0xe2, 0xe3, 0xcf, 0xd3]), encodeUtf8(`\n1 0 obj\n<< /Title (Vigiles report ${report.token}) >>\nstream\n${body}\nendstream\nendobj\n%%EOF`)),
+        bytes: concatBytes(encodeUtf8('%PDF-1.7\n%'), new Uint8Array([0xe2, 0xe3, 0xcf, 0xd3]), encodeUtf8(`\n1 0 obj\n<< /Title (Vigiles report ${report.token}) >>\nstream\n${body}\nendstream\nendobj\n%%EOF`)),
         contentType: 'application/pdf',
       };
     }
     case 'xlsx': {
       const payload = encodeUtf8(JSON.stringify(rows.map((r) => [r.package, r.version, r.cve.id, r.score])));
       return {
-        bytes: concat(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe]), payload, new Uint8Array([0x50, 0x4b, 0x05, 0x06, 0x00, 0x00])),
+        bytes: concatBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe]), payload, new Uint8Array([0x50, 0x4b, 0x05, 0x06, 0x00, 0x00])),
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       };
     }

@@ -3,7 +3,7 @@ export type LlapiScalar = string | number | boolean;
 
 /**
  * A parameter value: a scalar, a list (repeated key), or null/undefined (dropped before signing and
- * sending; upstream signs `None` and breaks, see docs/compat/timesys.md).
+ * sending; upstream signs `None` and breaks, see docs/compat.md).
  */
 export type LlapiValue = LlapiScalar | readonly LlapiScalar[] | null | undefined;
 

@@ -8,7 +8,7 @@ import { HTTP503Error } from './http503-error.js';
 
 /**
  * The upstream-named error for a non-2xx status, by status CLASS: upstream meant ranges but its
- * `status / 100 == 2` test only matches exact codes (see docs/compat/turbonomic.md).
+ * `status / 100 == 2` test only matches exact codes (see docs/compat.md).
  * Checked in upstream's order: 503, 502, 5xx, 401, 404, 4xx, anything else.
  */
 export function turboErrorFor(init: HttpErrorInit): HttpError {

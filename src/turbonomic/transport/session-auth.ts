@@ -17,7 +17,7 @@ export interface SessionState {
 /**
  * Signs each attempt with the session cookie (or the Basic fallback header) and, when a call
  * answers 401 after a successful login, logs in once more and retries the call (the pipeline
- * allows one such retry per call). Upstream never logs in again; see docs/compat/turbonomic.md.
+ * allows one such retry per call). Upstream never logs in again; see docs/compat.md.
  */
 export function sessionAuth(state: SessionState): AuthHandler {
   return {

@@ -61,7 +61,7 @@ async function checkAgent(socket: string, name: string) {
     const expected = { 'rsa-2048': 'rsa-sha256', 'ecdsa-p256': 'ecdsa-sha256', 'ecdsa-p384': 'ecdsa-sha384', ed25519: 'ed25519-sha512' }[k.label];
     assert.equal(signed.algorithm, expected, `${name} ${k.label}`);
     if (k.label === 'ecdsa-p384') {
-      // The agent hashes P-384 with SHA-384, which CloudAPI's parser refuses (docs/compat/triton.md).
+      // The agent hashes P-384 with SHA-384, which CloudAPI's parser refuses (docs/compat.md).
       const sig = decodeBase64(/signature="([^"]+)"/.exec(signed.authorization)![1]!);
       assert.ok(nodeVerify('sha384', encodeUtf8(signed.signingString), createPublicKey(k.node), sig));
     } else {

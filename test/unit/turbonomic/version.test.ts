@@ -21,7 +21,7 @@ test('serializeVersion: every example of protocols §3', () => {
 
 /**
  * Every `vars(Version(...))` observation of protocols §3, with opskit's value where it differs on
- * purpose (docs/compat/turbonomic.md): `baseBuild` is the build number, never the quote character.
+ * purpose (docs/compat.md): `baseBuild` is the build number, never the quote character.
  */
 const observed: { name: string; dto: ProductVersion; expect: Partial<Record<keyof Version, unknown>>; upstream?: string }[] = [
   {
