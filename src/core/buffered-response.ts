@@ -14,9 +14,12 @@ export class BufferedResponse extends Response {
   #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
 
   constructor(bytes: Uint8Array<ArrayBuffer>, from: Response, op: string, scrub: (text: string) => string) {
-    const headers = new Headers(from.headers);
     // The real length, so openapi-fetch parses through json() (which names the operation on failure).
-    headers.set('content-length', String(bytes.byteLength));
+    // A list of pairs, not a Headers object: the Response constructor copies them once anyway.
+    const headers: [string, string][] = [['content-length', String(bytes.byteLength)]];
+    from.headers.forEach((value, name) => {
+      if (name !== 'content-length') headers.push([name, value]);
+    });
     super(null, { status: from.status, statusText: from.statusText, headers });
     this.#bytes = bytes;
     this.#op = op;

@@ -159,9 +159,12 @@ export function createClient<Paths extends {} = any>(options: ClientOptions): Op
     });
   }
 
-  const method = (name: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS') =>
-    ((url: string, init?: Record<string, unknown>) =>
-      catchDryRun(() => unwrap((api[name] as (u: string, i?: unknown) => Promise<{ response: Response }>)(url, init)))) as never;
+  const method = (name: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS') => {
+    const call = (url: string, init?: Record<string, unknown>) =>
+      unwrap((api[name] as (u: string, i?: unknown) => Promise<{ response: Response }>)(url, init));
+    // Only a dry-run client needs the extra async layer that turns the signal into the result.
+    return (options.dryRun ? (url: string, init?: Record<string, unknown>) => catchDryRun(() => call(url, init)) : call) as never;
+  };
 
   return {
     api,
