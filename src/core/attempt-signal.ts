@@ -1,4 +1,4 @@
-import { TimeoutReason } from './signals.js';
+import { TimeoutReason } from './timeout-reason.js';
 
 /**
  * One AbortController per attempt, aborted by whichever comes first: the caller's signals, the

@@ -9,7 +9,7 @@ import { emit } from './log.js';
 import { Redactor } from './redact.js';
 import { methodMayRetry, parseRetryAfter, resolveRetry, retryDelay, type ResolvedRetry } from './retry-policy.js';
 import { attemptSignal } from './attempt-signal.js';
-import { TimeoutReason } from './signals.js';
+import { TimeoutReason } from './timeout-reason.js';
 import { sleep as defaultSleep } from './sleep.js';
 import type { AuthHandler, CallContext, CoreOptions, PreparedRequest, TimeoutOptions } from './types.js';
 

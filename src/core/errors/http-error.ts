@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '../retry-policy.js';
 import { OpsError } from './ops-error.js';
 import type { RequestInfo } from './request-info.js';
 
@@ -39,11 +40,6 @@ export class HttpError extends OpsError {
 
   /** Seconds (or an HTTP date) from `Retry-After`, parsed to milliseconds; undefined when absent. */
   get retryAfterMs(): number | undefined {
-    const v = this.headers.get('retry-after');
-    if (v === null) return undefined;
-    const secs = Number(v);
-    if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-    const at = Date.parse(v);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+    return parseRetryAfter(this.headers.get('retry-after'), Date.now());
   }
 }

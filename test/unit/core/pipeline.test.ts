@@ -49,9 +49,18 @@ test('logger receives request, response, retry and error events in order; a thro
   assert.deepEqual(await c2.GET('/x'), { a: 1 });
 });
 
-test('no logging by default', async () => {
-  const c = createClient<any>({ baseUrl: base, fetch: scripted(json(200, {})).fetch });
-  await c.GET('/x'); // nothing to observe: passes if nothing throws and no console output is required
+test('no logging by default: a failing, retried call writes nothing to the console', async () => {
+  const written: unknown[] = [];
+  const methods = ['log', 'info', 'debug', 'warn', 'error', 'trace'] as const;
+  const saved = methods.map((m) => console[m]);
+  for (const m of methods) console[m] = (...args: unknown[]) => void written.push([m, ...args]);
+  try {
+    const c = createClient<any>({ baseUrl: base, fetch: scripted(json(503, {}), new TypeError('reset'), json(404, {})).fetch, sleep: noSleep });
+    await assert.rejects(c.GET('/x'), ClientError);
+  } finally {
+    methods.forEach((m, i) => (console[m] = saved[i]!));
+  }
+  assert.deepEqual(written, []);
 });
 
 test('client-level signal and per-call signal both abort', async () => {
