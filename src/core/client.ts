@@ -133,7 +133,7 @@ export function createClient<Paths extends {} = any>(options: ClientOptions): Op
     } catch (e) {
       if (e instanceof DryRunSignal || e instanceof OpsError) throw e;
       if (e instanceof SyntaxError) throw new ResponseError('request', `body is not valid JSON (${e.message})`);
-      throw new NetworkError('request', e instanceof Error ? pipeline.redactor.scrub(e.message) : String(e));
+      throw new NetworkError('request', e instanceof Error ? pipeline.redactor().scrub(e.message) : String(e));
     }
     const response = r.response;
     if (response.ok) return { data: r.data as DataOf<R>, response };
@@ -142,7 +142,7 @@ export function createClient<Paths extends {} = any>(options: ClientOptions): Op
 
   function makeError(response: Response, rawBody: unknown): HttpError {
     const known = requestInfoOf(response);
-    const redactor = known?.redactor ?? pipeline.redactor;
+    const redactor = known?.redactor ?? pipeline.redactor();
     const request = known?.info ?? { op: 'request', method: '', url: redactor.url(response.url), headers: {} };
     // Response headers first: a Set-Cookie or token header teaches the redactor values to scrub below.
     const headers = new Headers(redactor.headers(response.headers));
@@ -178,7 +178,7 @@ export function createClient<Paths extends {} = any>(options: ClientOptions): Op
     HEAD: method('HEAD'),
     OPTIONS: method('OPTIONS'),
     dryRun: options.dryRun === true,
-    scrub: (text) => pipeline.redactor.scrub(text),
+    scrub: (text) => pipeline.redactor().scrub(text),
   };
 }
 

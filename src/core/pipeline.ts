@@ -63,7 +63,6 @@ export function createPipeline(options: PipelineOptions) {
   const sleep = options.sleep ?? defaultSleep;
   const auth = options.auth;
   const secrets = new Redactor(options.secrets, undefined, options.publicNames);
-  if (auth?.secrets) for (const s of auth.secrets()) secrets.add(s);
 
   async function run(request: Request, callInfo: CallInfo): Promise<Response> {
     // Operation names come from path templates, but a caller may have put a secret in a literal path.
@@ -75,7 +74,7 @@ export function createPipeline(options: PipelineOptions) {
       headers: request.headers,
       body: request.body ? new Uint8Array(await request.arrayBuffer()) : undefined,
     };
-    const redactor = secrets.fork();
+    const redactor = currentRedactor();
 
     // 1. dry run: sign once, describe, send nothing.
     if (options.dryRun) throw new DryRunSignal(await describe(prepared, info, redactor));
@@ -217,7 +216,17 @@ export function createPipeline(options: PipelineOptions) {
     if (delayMs >= remaining) throw new TimeoutError(info.op, totalMs, 'total');
   }
 
-  return { run, redactor: secrets };
+  /**
+   * A per-call redactor: the client's secrets plus the auth scheme's current ones, read now because
+   * they can appear after the client is built (a token from a login).
+   */
+  function currentRedactor(): Redactor {
+    const redactor = secrets.fork();
+    if (auth?.secrets) for (const s of auth.secrets()) redactor.add(s);
+    return redactor;
+  }
+
+  return { run, redactor: currentRedactor };
 }
 
 /** The response with its body read into memory (under the attempt's signal). */

@@ -130,3 +130,18 @@ test('publicNames shows identifier fields that look secret, but never secret hea
   assert.ok(!r.url.includes('tok-5678'));
   assert.equal(r.headers.authorization, '[REDACTED]');
 });
+
+test("an auth scheme's secrets are read per call, so a token obtained after construction is scrubbed", async () => {
+  let token: string | undefined;
+  const auth = {
+    sign: (req: { headers: Headers }) => void req.headers.set('x-session', token ?? 'none'),
+    secrets: () => (token ? [token] : []),
+  };
+  const s = scripted((req: Request) => json(500, { message: `session ${req.headers.get('x-session')} broke` }));
+  const c = createClient<any>({ baseUrl: 'http://api.test', fetch: s.fetch, auth, retry: false });
+  token = 'late-session-token-4242';
+  const err = await c.GET('/x').catch((e: unknown) => e);
+  assert.ok(err instanceof OpsError);
+  assert.ok(!serialize(err).includes(token), serialize(err));
+  assert.ok(!c.scrub(`echo ${token}`).includes(token));
+});
