@@ -1,7 +1,8 @@
-// Shared fixtures for the crypto unit tests: the official Fernet vectors and RFC HMAC vectors.
+// Shared fixtures for the crypto unit tests: the official Fernet vectors (copied into
+// test/vectors/fernet from the Fernet spec repository, fernet/spec) and RFC HMAC vectors.
 import { readFileSync } from 'node:fs';
 
-const vectorDir = new URL('../../../../shared/vectors/fernet/', import.meta.url);
+const vectorDir = new URL('../../vectors/fernet/', import.meta.url);
 const load = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, vectorDir), 'utf8')) as T;
 
 export interface GenerateVector { token: string; now: string; iv: number[]; src: string; secret: string }
