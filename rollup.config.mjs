@@ -17,6 +17,8 @@ export const entries = [
   { subpath: './crypto', input: 'src/crypto/index.ts' },
   { subpath: './sim', input: 'src/sim/index.ts' },
   { subpath: './node', input: 'src/node/index.ts', platform: 'node' },
+  { subpath: './mist', input: 'src/mist/index.ts' },
+  { subpath: './synnefo', input: 'src/synnefo/index.ts' },
   { subpath: './timesys', input: 'src/timesys/index.ts' },
   { subpath: './triton', input: 'src/triton/index.ts' },
   { subpath: './turbonomic', input: 'src/turbonomic/index.ts' },

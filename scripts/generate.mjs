@@ -12,6 +12,13 @@ import { parseYaml } from '@redocly/openapi-core';
 /** api (openapi/<api>.yaml) → family folder (src/<family>/generated). One line per spec. */
 const FAMILY = {
   demo: 'demo',
+  mist: 'mist',
+  pithos: 'synnefo',
+  'synnefo-astakos': 'synnefo',
+  'synnefo-compute': 'synnefo',
+  'synnefo-image': 'synnefo',
+  'synnefo-network': 'synnefo',
+  'synnefo-volume': 'synnefo',
   'timesys-llapi': 'timesys',
   turbonomic: 'turbonomic',
   'triton-cloudapi': 'triton',
@@ -42,6 +49,25 @@ function resolveLocal(doc, node) {
   return node;
 }
 
+const PATH_STYLES = new Set(['id', 'text', 'segments']);
+
+/**
+ * Path parameters that are not plain identifiers (`x-opskit-path: text | segments` on the
+ * parameter); the core refuses `/`, `?`, `#` in the others (src/core/path-params.ts).
+ */
+function pathStyles(doc, parameters, key, problems) {
+  const out = {};
+  for (const raw of parameters) {
+    const p = resolveLocal(doc, raw);
+    if (!p || p.in !== 'path') continue;
+    const style = p['x-opskit-path'];
+    if (style === undefined || style === 'id') continue;
+    if (!PATH_STYLES.has(style)) problems.push(`${key}: parameter ${p.name}: x-opskit-path must be one of ${[...PATH_STYLES].join(', ')}`);
+    else out[p.name] = style;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 function metaSource(api, doc) {
   const rows = [];
   const problems = [];
@@ -61,6 +87,8 @@ function metaSource(api, doc) {
       }
       const fields = [`operationId: ${JSON.stringify(op.operationId ?? '')}`, `idempotent: ${idempotent}`];
       if (paginate !== undefined) fields.push(`paginate: ${JSON.stringify(paginate)}`);
+      const styles = pathStyles(doc, [...(item.parameters ?? []), ...(op.parameters ?? [])], key, problems);
+      if (styles) fields.push(`pathStyles: Object.freeze(${JSON.stringify(styles)})`);
       rows.push([key, `  ${JSON.stringify(key)}: Object.freeze({ ${fields.join(', ')} }),`]);
     }
   }

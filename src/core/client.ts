@@ -13,6 +13,7 @@ import { OpsError } from './errors/ops-error.js';
 import { ResponseError } from './errors/response-error.js';
 import type { HttpError } from './errors/http-error.js';
 import { httpErrorFor } from './http-error-for.js';
+import { encodePathParams, substitutePath, type PathStyle } from './path-params.js';
 import { createPipeline, requestInfoOf, type CallInfo } from './pipeline.js';
 import type { Auth, AuthHandler, CallOptions, CoreOptions } from './types.js';
 
@@ -21,6 +22,8 @@ export interface OperationMeta {
   operationId: string;
   idempotent?: boolean;
   paginate?: 'cursor' | 'offset' | 'marker';
+  /** Path parameters that are not plain identifiers (`x-opskit-path`): free text or slash-separated names. */
+  pathStyles?: Readonly<Record<string, PathStyle>>;
 }
 
 export interface ClientOptions extends CoreOptions {
@@ -97,13 +100,37 @@ export function createClient<Paths extends {} = any>(options: ClientOptions): Op
   const errorFactory = options.errorFactory ?? httpErrorFor;
   const errorDetails = options.errorDetails ?? defaultErrorDetails;
 
-  const api = createFetchClient<Paths>({
+  const raw = createFetchClient<Paths>({
     baseUrl: options.baseUrl,
     headers: options.headers,
     querySerializer: options.querySerializer,
     bodySerializer: options.bodySerializer,
+    pathSerializer: substitutePath,
     fetch: (request: Request) => pipeline.run(request, (request as unknown as Record<symbol, CallInfo>)[CALL] ?? { op: `${request.method} ${request.url}` }),
   } as Parameters<typeof createFetchClient<Paths>>[0]);
+
+  // Every call's path parameters are checked and encoded before openapi-fetch builds the URL, so an
+  // identifier such as `..` or `a/../b` can never change which resource a request reaches.
+  const guard = (name: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE') => {
+    const send = (url: string, init: Record<string, any>) => raw.request(name as never, url as never, init as never);
+    return (url: string, init?: Record<string, any>) => {
+      const meta = operations[`${name} ${url}`];
+      const op = (init?.opskit as CallOptions | undefined)?.op ?? meta?.operationId ?? `${name} ${url}`;
+      let path: Record<string, string>;
+      try {
+        path = encodePathParams(op, url, init?.params?.path, meta?.pathStyles);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return send(url, { ...init, params: { ...init?.params, path } });
+    };
+  };
+  const api = {
+    ...raw,
+    request: (method: string, url: string, init?: Record<string, any>) => guard(method.toUpperCase() as 'GET')(url, init),
+    GET: guard('GET'), PUT: guard('PUT'), POST: guard('POST'), DELETE: guard('DELETE'),
+    PATCH: guard('PATCH'), HEAD: guard('HEAD'), OPTIONS: guard('OPTIONS'), TRACE: guard('TRACE'),
+  } as unknown as Client<Paths>;
 
   // openapi-fetch knows the path template only in middleware; record the call's facts on the Request.
   api.use({

@@ -6,6 +6,8 @@
  */
 export { serve, type ServeOptions, type ServedSim } from './serve.js';
 export { createNodeHandler, type NodeHandler } from './handler.js';
+export * from './mist/index.js';
+export * from './synnefo/index.js';
 export * from './timesys/index.js';
 export * from './triton/index.js';
 export * from './turbonomic/index.js';

@@ -1,6 +1,9 @@
 import { ConfigError } from '../core/errors/index.js';
 import { createDemoSim } from './demo/index.js';
+import { createMistSim } from './mist/index.js';
+import { createPithosSim } from './pithos/index.js';
 import type { Sim } from './sim.js';
+import { createSynnefoSim } from './synnefo/index.js';
 import { createTimesysSim } from './timesys/index.js';
 import { createTritonSim } from './triton/index.js';
 import { createTurbonomicSim } from './turbonomic/index.js';
@@ -11,6 +14,9 @@ import { createTurbonomicSim } from './turbonomic/index.js';
  */
 const registry = {
   demo: createDemoSim,
+  mist: createMistSim,
+  pithos: createPithosSim,
+  synnefo: createSynnefoSim,
   timesys: createTimesysSim,
   triton: createTritonSim,
   turbonomic: createTurbonomicSim,

@@ -1,5 +1,7 @@
 import type { CommandGroup } from '../command.js';
 import { fernetCommands } from './fernet.js';
+import { kamakiCommands } from './kamaki.js';
+import { mistCommands } from './mist.js';
 import { simCommands } from './sim.js';
 import { tritonCommands } from './triton.js';
 import { turboCommands } from './turbo.js';
@@ -11,6 +13,8 @@ import { vigilesCommands } from './vigiles.js';
  */
 export const commandGroups: Readonly<Record<string, CommandGroup>> = {
   fernet: fernetCommands,
+  kamaki: kamakiCommands,
+  mist: mistCommands,
   sim: simCommands,
   triton: tritonCommands,
   turbo: turboCommands,

@@ -1,0 +1,2 @@
+// Node-only helpers of the mist family (files, config).
+export {};

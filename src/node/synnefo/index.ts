@@ -1,0 +1,2 @@
+// Node-only helpers of the synnefo family (files, config).
+export {};
