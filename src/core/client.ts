@@ -122,6 +122,8 @@ export function createClient<Paths extends {} = any>(options: ClientOptions): Op
       } catch (e) {
         return Promise.reject(e);
       }
+      // A call with its own pathSerializer (an API with upstream-exact encoding) encodes the checked values itself.
+      if (init?.pathSerializer) return send(url, init);
       return send(url, { ...init, params: { ...init?.params, path } });
     };
   };

@@ -1,8 +1,14 @@
 /**
- * `opskit/synnefo`: Synnefo / OpenStack (kamaki.clients): Astakos, Cyclades compute, network,
- * Plankton images, block storage and Pithos+ object storage.
+ * `opskit/synnefo`: Synnefo / OpenStack (kamaki.clients): the base client, Astakos identity and
+ * quotas, Cyclades compute, network, Plankton images, block storage and Pithos+ object storage.
  * @module
  */
-export {};
-/** Placeholder until the family lands (replace this file). */
+export * from './base/index.js';
+export * from './astakos/index.js';
+export * from './compute/index.js';
+export * from './network/index.js';
+export * from './image/index.js';
+export * from './volume/index.js';
+export * from './pithos/index.js';
+/** Placeholder until the family lands (remove once the barrels export something). */
 export const family = 'synnefo';

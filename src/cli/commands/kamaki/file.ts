@@ -1,0 +1,4 @@
+import type { CommandGroup } from '../../command.js';
+
+/** kamaki command groups of this part, by kamaki's group word (being built). */
+export const fileGroups: Readonly<Record<string, CommandGroup>> = {};

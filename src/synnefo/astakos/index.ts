@@ -1,0 +1,2 @@
+// The astakos part of opskit/synnefo (being built).
+export {};

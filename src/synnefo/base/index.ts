@@ -1,0 +1,2 @@
+// The base part of opskit/synnefo (being built).
+export {};

@@ -1,0 +1,2 @@
+// The compute part of opskit/synnefo (being built).
+export {};

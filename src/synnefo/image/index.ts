@@ -1,0 +1,2 @@
+// The image part of opskit/synnefo (being built).
+export {};

@@ -1,0 +1,2 @@
+// The network part of opskit/synnefo (being built).
+export {};

@@ -1,0 +1,2 @@
+// The pithos part of opskit/synnefo (being built).
+export {};

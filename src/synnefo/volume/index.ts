@@ -1,0 +1,2 @@
+// The volume part of opskit/synnefo (being built).
+export {};
