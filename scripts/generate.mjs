@@ -68,6 +68,54 @@ function pathStyles(doc, parameters, key, problems) {
   return Object.keys(out).length ? out : undefined;
 }
 
+const JSON_TYPES = { object: 'object', array: 'array', string: 'string', number: 'number', integer: 'number', boolean: 'boolean' };
+
+/** The top-level JSON type a schema promises, `any` when it allows several, undefined when it says nothing. */
+function schemaShape(doc, raw, depth = 0) {
+  const schema = resolveLocal(doc, raw);
+  if (!schema || typeof schema !== 'object' || depth > 10) return undefined;
+  if (schema.nullable === true) return 'any';
+  if (Array.isArray(schema.type)) {
+    const types = [...new Set(schema.type.map((t) => JSON_TYPES[t] ?? 'any'))];
+    return types.length === 1 ? types[0] : 'any';
+  }
+  if (typeof schema.type === 'string') return JSON_TYPES[schema.type] ?? 'any';
+  for (const key of ['oneOf', 'anyOf']) {
+    if (Array.isArray(schema[key])) {
+      const shapes = new Set(schema[key].map((s) => schemaShape(doc, s, depth + 1)));
+      return shapes.size === 1 ? [...shapes][0] ?? undefined : 'any';
+    }
+  }
+  if (Array.isArray(schema.allOf)) {
+    for (const s of schema.allOf) {
+      const shape = schemaShape(doc, s, depth + 1);
+      if (shape) return shape;
+    }
+  }
+  if (schema.properties || schema.additionalProperties !== undefined) return 'object';
+  if (schema.items) return 'array';
+  return undefined;
+}
+
+/**
+ * The top-level JSON type every 2xx JSON reply of an operation has, when the spec says so and all
+ * of them agree; the core turns a reply of another type into a ResponseError.
+ */
+function responseShape(doc, op) {
+  const shapes = new Set();
+  for (const [code, rawResponse] of Object.entries(op.responses ?? {})) {
+    if (!/^2(\d\d|XX)$/.test(code)) continue;
+    const response = resolveLocal(doc, rawResponse);
+    for (const [type, media] of Object.entries(response?.content ?? {})) {
+      if (!/json/i.test(type)) continue;
+      shapes.add(schemaShape(doc, media?.schema));
+    }
+  }
+  if (shapes.size !== 1) return shapes.size > 1 ? 'any' : undefined;
+  const [shape] = shapes;
+  return shape === 'any' ? undefined : shape;
+}
+
 function metaSource(api, doc) {
   const rows = [];
   const problems = [];
@@ -89,6 +137,8 @@ function metaSource(api, doc) {
       if (paginate !== undefined) fields.push(`paginate: ${JSON.stringify(paginate)}`);
       const styles = pathStyles(doc, [...(item.parameters ?? []), ...(op.parameters ?? [])], key, problems);
       if (styles) fields.push(`pathStyles: Object.freeze(${JSON.stringify(styles)})`);
+      const shape = responseShape(doc, op);
+      if (shape) fields.push(`shape: ${JSON.stringify(shape)}`);
       rows.push([key, `  ${JSON.stringify(key)}: Object.freeze({ ${fields.join(', ')} }),`]);
     }
   }

@@ -14,7 +14,8 @@ import { ResponseError } from './errors/response-error.js';
 import type { HttpError } from './errors/http-error.js';
 import { httpErrorFor } from './http-error-for.js';
 import { encodePathParams, substitutePath, type PathStyle } from './path-params.js';
-import { createPipeline, requestInfoOf, type CallInfo } from './pipeline.js';
+import { ConfigError } from './errors/config-error.js';
+import { createPipeline, expectedShapeOf, requestInfoOf, type CallInfo, type ResponseShape } from './pipeline.js';
 import type { Auth, AuthHandler, CallOptions, CoreOptions } from './types.js';
 
 /** One operation's facts from a spec (generated `*.meta.ts`). */
@@ -24,6 +25,8 @@ export interface OperationMeta {
   paginate?: 'cursor' | 'offset' | 'marker';
   /** Path parameters that are not plain identifiers (`x-opskit-path`): free text or slash-separated names. */
   pathStyles?: Readonly<Record<string, PathStyle>>;
+  /** Top-level JSON type of every 2xx JSON reply the spec describes (absent: not checked). */
+  shape?: ResponseShape;
 }
 
 export interface ClientOptions extends CoreOptions {
@@ -95,6 +98,7 @@ function toHandler(auth: Auth | undefined): AuthHandler | undefined {
  * (dry run, auth, retry, timeout, log) underneath as its `fetch`.
  */
 export function createClient<Paths extends {} = any>(options: ClientOptions): OpsClient<Paths> {
+  checkBaseUrl(options.baseUrl);
   const pipeline = createPipeline({ ...options, auth: toHandler(options.auth) });
   const operations = options.operations ?? {};
   const errorFactory = options.errorFactory ?? httpErrorFor;
@@ -136,7 +140,7 @@ export function createClient<Paths extends {} = any>(options: ClientOptions): Op
 
   // openapi-fetch knows the path template only in middleware; record the call's facts on the Request.
   api.use({
-    onRequest({ request, schemaPath }) {
+    onRequest({ request, schemaPath, options: fetchOptions }) {
       const extra = (request as unknown as { opskit?: CallOptions }).opskit ?? {};
       const meta = operations[`${request.method.toUpperCase()} ${schemaPath}`];
       const info: CallInfo = {
@@ -144,7 +148,9 @@ export function createClient<Paths extends {} = any>(options: ClientOptions): Op
         idempotent: extra.idempotent ?? meta?.idempotent,
         timeout: extra.timeout,
         signal: extra.signal,
-        stream: (request as unknown as { parseAs?: string }).parseAs === 'stream',
+        stream: fetchOptions.parseAs === 'stream',
+        // Only JSON replies have a shape to check; text, bytes and streams are the caller's to read.
+        shape: fetchOptions.parseAs === 'json' ? meta?.shape : undefined,
       };
       (request as unknown as Record<symbol, CallInfo>)[CALL] = info;
       return undefined;
@@ -162,10 +168,17 @@ export function createClient<Paths extends {} = any>(options: ClientOptions): Op
     } catch (e) {
       if (e instanceof DryRunSignal || e instanceof OpsError) throw e;
       if (e instanceof SyntaxError) throw new ResponseError('request', `body is not valid JSON (${e.message})`);
-      throw new NetworkError('request', e instanceof Error ? pipeline.redactor().scrub(e.message) : String(e));
+      // Everything else was thrown while openapi-fetch built the request (a header value Headers
+      // refused, an unserialisable parameter): nothing was sent. Runtime messages quote the value
+      // they refused, which may be a credential, so quoted text is dropped.
+      const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      throw new ConfigError(`the request could not be built (nothing was sent): ${pipeline.redactor().scrub(message).replace(/"[^"]*"|'[^']*'/g, '"…"')}`);
     }
     const response = r.response;
-    if (response.ok) return { data: r.data as DataOf<R>, response };
+    if (response.ok) {
+      checkShape(response, r.data);
+      return { data: r.data as DataOf<R>, response };
+    }
     throw makeError(response, r.error);
   }
 
@@ -209,6 +222,29 @@ export function createClient<Paths extends {} = any>(options: ClientOptions): Op
     dryRun: options.dryRun === true,
     scrub: (text) => pipeline.redactor().scrub(text),
   };
+}
+
+/** A URL with `user:password@` would put the password in every error and log line that names it. */
+function checkBaseUrl(baseUrl: string): void {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new ConfigError('baseUrl is not an absolute URL (it needs a scheme, e.g. https://host)');
+  }
+  if (url.username || url.password) {
+    throw new ConfigError('baseUrl contains a user name or password (user:pass@host); pass credentials through the client\'s auth options instead');
+  }
+}
+
+/** A 2xx JSON body whose top-level type is not what the spec promises is a ResponseError, not data. */
+function checkShape(response: Response, data: unknown): void {
+  const expected = expectedShapeOf(response);
+  if (!expected?.shape || expected.shape === 'any' || data === undefined) return;
+  const actual = Array.isArray(data) ? 'array' : data === null ? 'null' : typeof data;
+  if (actual !== expected.shape) {
+    throw new ResponseError(expected.op, `HTTP ${response.status} body is ${actual === 'array' || actual === 'object' ? 'an' : 'a'} ${actual}, but the API promises ${expected.shape === 'array' || expected.shape === 'object' ? 'an' : 'a'} ${expected.shape}`);
+  }
 }
 
 /** `{code, message}`, `{error: {code, message}}`, `{message}` or `{error: "…"}` bodies. */

@@ -5,7 +5,7 @@ export { httpErrorFor } from './http-error-for.js';
 export { DryRunSignal, dryRunnable, catchDryRun, isDryRunRequest, type DryRunRequest } from './dry-run.js';
 export { Paged, type Page, type PageContext, type PageLoader, type PageToken, type PagedOptions } from './paged.js';
 export { cursorPaging, offsetPaging, markerPaging } from './paging-strategies.js';
-export { waitFor, type WaitOptions, type WaitProgress } from './wait-for.js';
+export { waitFor, isTransientError, type PollContext, type WaitOptions, type WaitProgress } from './wait-for.js';
 export { Redactor, REDACTED, SECRET_HEADERS, SECRET_NAME } from './redact.js';
 export { IDEMPOTENT_METHODS, RETRY_STATUSES, parseRetryAfter } from './retry-policy.js';
 export { sleep } from './sleep.js';

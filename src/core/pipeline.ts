@@ -1,17 +1,24 @@
 import { AbortError } from './errors/abort-error.js';
+import { ConfigError } from './errors/config-error.js';
 import { NetworkError } from './errors/network-error.js';
 import { OpsError } from './errors/ops-error.js';
 import type { RequestInfo } from './errors/request-info.js';
+import { ResponseError } from './errors/response-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
 import { BufferedResponse } from './buffered-response.js';
 import { DryRunSignal, type DryRunRequest } from './dry-run.js';
 import { emit } from './log.js';
 import { Redactor } from './redact.js';
+import { isRedirect, nextHop, resolveRedirects } from './redirects.js';
 import { methodMayRetry, parseRetryAfter, resolveRetry, retryDelay, type ResolvedRetry } from './retry-policy.js';
 import { attemptSignal } from './attempt-signal.js';
+import { scrubError } from './scrub-error.js';
 import { TimeoutReason } from './timeout-reason.js';
 import { sleep as defaultSleep } from './sleep.js';
 import type { AuthHandler, CallContext, CoreOptions, PreparedRequest, TimeoutOptions } from './types.js';
+
+/** The top-level JSON type a 2xx body must have (from the spec), or `any`. */
+export type ResponseShape = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'any';
 
 /** Per-call facts the pipeline needs besides the Request itself. */
 export interface CallInfo {
@@ -23,20 +30,31 @@ export interface CallInfo {
   stream?: boolean | undefined;
   /** The caller's redirect mode (`manual` reads a 302 instead of following it). Default `follow`. */
   redirect?: RequestRedirect | undefined;
+  /** What the spec promises a 2xx JSON body is, checked when the body is parsed. */
+  shape?: ResponseShape | undefined;
 }
 
 export interface PipelineOptions extends CoreOptions {
   auth?: AuthHandler | undefined;
 }
 
+/** 64 MiB: far above any API page, far below what hurts a browser tab. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
 /** The redacted request behind a response, and the redactor that knows its secrets, for error messages. */
-const requestOf = new WeakMap<Response, { req: PreparedRequest; op: string; redactor: Redactor }>();
-export function requestInfoOf(response: Response): { info: RequestInfo; redactor: Redactor } | undefined {
+const requestOf = new WeakMap<Response, { req: PreparedRequest; op: string; redactor: Redactor; shape: ResponseShape | undefined }>();
+export function requestInfoOf(response: Response): { info: RequestInfo; redactor: Redactor; shape: ResponseShape | undefined } | undefined {
   const known = requestOf.get(response);
   if (!known) return undefined;
   // Computed only when an error needs it: redaction is too costly for every successful call.
-  const { req, op, redactor } = known;
-  return { info: { op, method: req.method, url: redactor.url(req.url), headers: redactor.headers(req.headers) }, redactor };
+  const { req, op, redactor, shape } = known;
+  return { info: { op, method: req.method, url: redactor.url(req.url), headers: redactor.headers(req.headers) }, redactor, shape };
+}
+
+/** The shape the spec promises for this response's body (cheap: no redaction). */
+export function expectedShapeOf(response: Response): { op: string; shape: ResponseShape | undefined; scrub: (t: string) => string } | undefined {
+  const known = requestOf.get(response);
+  return known && { op: known.op, shape: known.shape, scrub: (t) => known.redactor.scrub(t) };
 }
 
 export const DEFAULT_TIMEOUT: Required<TimeoutOptions> = { attempt: 30_000, total: 120_000 };
@@ -50,15 +68,33 @@ export function resolveTimeout(t: number | TimeoutOptions | undefined, base: Req
 /** Statuses whose responses must not carry a body (the Response constructor refuses one). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
+/** Failures that happen before a connection exists: the server cannot have seen the request. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_INVALID_URL', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED']);
+
+/** How far one attempt got, for telling "never sent" from "the server may have acted". */
+interface Progress {
+  /** The request reached fetch. */
+  sent: boolean;
+  /** Status of a reply whose headers arrived. */
+  status?: number | undefined;
+}
+
+type AttemptOutcome = { response: Response; sent: PreparedRequest; error?: undefined } | { error: OpsError; response?: undefined };
+
 /**
  * The request pipeline, in DESIGN.md order: dry run → auth → retry → timeout → log → fetch.
  * Retry owns the attempt loop; auth and everything inside it run again on every attempt, so each
- * try is signed afresh (dates, nonces) and the buffered body is replayed.
+ * try is signed afresh (dates, nonces) and the buffered body is replayed. Redirects are followed
+ * here too (never by fetch), so every hop is signed for its own URL and no credential leaves the
+ * origin.
  */
 export function createPipeline(options: PipelineOptions) {
   const baseFetch = options.fetch ?? ((r: Request) => globalThis.fetch(r));
   const policy: ResolvedRetry = resolveRetry(options.retry);
+  const redirects = resolveRedirects(options.redirects);
   const timeouts = resolveTimeout(options.timeout);
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!(maxBytes > 0)) throw new ConfigError(`maxResponseBytes must be a positive number of bytes, got ${String(options.maxResponseBytes)}`);
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
   const auth = options.auth;
@@ -82,6 +118,7 @@ export function createPipeline(options: PipelineOptions) {
     const t = resolveTimeout(info.timeout, timeouts);
     const deadline = Number.isFinite(t.total) && t.total > 0 ? Date.now() + t.total : Infinity;
     const callerSignals = [options.signal, info.signal, request.signal].filter((s): s is AbortSignal => s !== undefined);
+    const mayRetry = methodMayRetry(policy, prepared.method, info.idempotent);
     let reauthed = false;
     for (let attempt = 1; ; attempt++) {
       const outcome = await attemptOnce(prepared, info, attempt, t, deadline, callerSignals, redactor);
@@ -97,13 +134,12 @@ export function createPipeline(options: PipelineOptions) {
           }
         }
         // `attempt` is also the number this retry would have (the first retry follows attempt 1).
-        if (!policy.statusCodes.has(response.status) || attempt > policy.retries || !methodMayRetry(policy, prepared.method, info.idempotent)) {
-          return response;
-        }
+        if (!policy.statusCodes.has(response.status) || attempt > policy.retries || !mayRetry) return response;
         const delay = retryDelay(policy, attempt, parseRetryAfter(response.headers.get('retry-after'), now()));
-        if (delay === undefined) return response;
+        // A wait the call's budget cannot afford ends it now, with the server's answer, not at the deadline.
+        if (delay === undefined || Date.now() + delay >= deadline) return response;
         await response.body?.cancel().catch(() => {});
-        await backoff(info, prepared, attempt, delay, `HTTP ${response.status}`, deadline, t.total, callerSignals, redactor);
+        await backoff(info, prepared, attempt, delay, `HTTP ${response.status}`, callerSignals, t.total, redactor);
         continue;
       }
       const error = outcome.error;
@@ -111,9 +147,11 @@ export function createPipeline(options: PipelineOptions) {
         (error instanceof NetworkError || (error instanceof TimeoutError && error.scope === 'attempt')) &&
         policy.networkErrors &&
         attempt <= policy.retries &&
-        methodMayRetry(policy, prepared.method, info.idempotent);
+        mayRetry;
       if (!retryable) throw error;
-      await backoff(info, prepared, attempt, retryDelay(policy, attempt, undefined) ?? 0, error.message, deadline, t.total, callerSignals, redactor);
+      const delay = retryDelay(policy, attempt, undefined) ?? 0;
+      if (Date.now() + delay >= deadline) throw error;
+      await backoff(info, prepared, attempt, delay, error.message, callerSignals, t.total, redactor);
     }
   }
 
@@ -124,7 +162,18 @@ export function createPipeline(options: PipelineOptions) {
   async function sign(prepared: PreparedRequest, info: CallInfo, attempt: number, signal: AbortSignal) {
     // Each attempt signs a copy, so a scheme that adds headers never sees its own output again.
     let req: PreparedRequest = { ...prepared, headers: new Headers(prepared.headers) };
-    const result = auth ? await auth.sign(req, ctxFor(info, attempt, signal)) : undefined;
+    let result;
+    try {
+      result = auth ? await auth.sign(req, ctxFor(info, attempt, signal)) : undefined;
+    } catch (e) {
+      if (e instanceof OpsError || e instanceof DryRunSignal) throw e;
+      // A runtime error here is typically `Headers.set` refusing a value, and its message quotes
+      // that value: the very credential being set. Name the problem, never the text.
+      throw new ConfigError(
+        `${info.op}: the auth scheme could not sign the request (${e instanceof Error ? e.name : 'error'}): a credential or ` +
+          'header value it produced is not a valid HTTP header value (CR, LF, NUL or a non-Latin-1 character), or the signer failed',
+      );
+    }
     if (result?.request) req = result.request;
     return { req, result: result ?? undefined };
   }
@@ -140,7 +189,6 @@ export function createPipeline(options: PipelineOptions) {
     return { ...extra, dryRun: true, op: info.op, method: req.method, url, headers, body, signed };
   }
 
-
   async function attemptOnce(
     prepared: PreparedRequest,
     info: CallInfo,
@@ -149,39 +197,54 @@ export function createPipeline(options: PipelineOptions) {
     deadline: number,
     callerSignals: readonly AbortSignal[],
     redactor: Redactor,
-  ): Promise<{ response: Response; sent: PreparedRequest; error?: undefined } | { error: OpsError; response?: undefined }> {
+  ): Promise<AttemptOutcome> {
     const signal = attemptSignal(callerSignals, t.attempt, deadline, t.total);
     const started = now();
+    const progress: Progress = { sent: false };
+    const follow = redirects.follow && (info.redirect ?? 'follow') === 'follow';
     let sent: PreparedRequest | undefined;
     try {
-      const { req } = await sign(prepared, info, attempt, signal.signal);
-      sent = req;
-      // Signing may itself take time (a login); don't start a request that is already out of time.
-      signal.signal.throwIfAborted();
-      if (options.logger) {
-        emit(options.logger, {
-          type: 'request', op: info.op, attempt, method: req.method, url: redactor.url(req.url), time: started,
-          headers: redactor.headers(req.headers), body: redactor.body(req.body, req.headers.get('content-type')),
+      let hop: { request: PreparedRequest; signed: boolean } = { request: prepared, signed: true };
+      for (let hops = 0; ; hops++) {
+        const req = hop.signed ? (await sign(hop.request, info, attempt, signal.signal)).req : hop.request;
+        sent = req;
+        // Signing may itself take time (a login); don't start a request that is already out of time.
+        signal.signal.throwIfAborted();
+        if (options.logger) {
+          emit(options.logger, {
+            type: 'request', op: info.op, attempt, method: req.method, url: redactor.url(req.url), time: started,
+            headers: redactor.headers(req.headers), body: redactor.body(req.body, req.headers.get('content-type')),
+          });
+        }
+        const outgoing = new Request(req.url, {
+          method: req.method, headers: req.headers, body: (req.body ?? null) as BodyInit | null, signal: signal.signal,
+          // Never 'follow': fetch would re-send our credentials to wherever the server points.
+          redirect: info.redirect === 'error' ? 'error' : 'manual',
         });
+        progress.sent = true;
+        const raw = await abortable(baseFetch(outgoing), signal.signal, () => {});
+        progress.status = raw.status;
+        if (follow && isRedirect(raw)) {
+          await raw.body?.cancel().catch(() => {});
+          hop = nextHop(info.op, raw, req, prepared, hops, redirects, redactor);
+          progress.sent = false;
+          progress.status = undefined;
+          continue;
+        }
+        // Reading the body inside the attempt puts it under the attempt timeout and lets a truncated
+        // body be retried like any other network failure.
+        const response = info.stream || NULL_BODY.has(raw.status) || raw.type === 'opaqueredirect' ? raw : await buffered(raw, info.op, redactor, signal.signal, maxBytes);
+        requestOf.set(response, { req, op: info.op, redactor, shape: info.shape });
+        if (options.logger) {
+          emit(options.logger, {
+            type: 'response', op: info.op, attempt, method: req.method, url: redactor.url(req.url), time: now(),
+            status: response.status, durationMs: now() - started, headers: redactor.headers(response.headers),
+          });
+        }
+        return { response, sent: req };
       }
-      const raw = await abortable(
-        baseFetch(new Request(req.url, { method: req.method, headers: req.headers, body: (req.body ?? null) as BodyInit | null, signal: signal.signal, redirect: info.redirect ?? 'follow' })),
-        signal.signal,
-        () => {},
-      );
-      // Reading the body inside the attempt puts it under the attempt timeout and lets a truncated
-      // body be retried like any other network failure.
-      const response = info.stream || NULL_BODY.has(raw.status) ? raw : await buffered(raw, info.op, redactor, signal.signal);
-      requestOf.set(response, { req, op: info.op, redactor });
-      if (options.logger) {
-        emit(options.logger, {
-          type: 'response', op: info.op, attempt, method: req.method, url: redactor.url(req.url), time: now(),
-          status: response.status, durationMs: now() - started, headers: redactor.headers(response.headers),
-        });
-      }
-      return { response, sent: req };
     } catch (e) {
-      const error = classify(e, info.op, signal.signal, redactor);
+      const error = classify(e, info.op, signal.signal, redactor, sent, progress);
       if (options.logger) {
         const req = sent ?? prepared;
         emit(options.logger, {
@@ -195,25 +258,23 @@ export function createPipeline(options: PipelineOptions) {
     }
   }
 
-  /** Wait before the next attempt; never past the call's deadline, and stop at once on abort. */
+  /** Wait before the next attempt; stop at once on abort. The caller checked the deadline. */
   async function backoff(
     info: CallInfo, req: PreparedRequest, attempt: number, delayMs: number, reason: string,
-    deadline: number, totalMs: number, callerSignals: readonly AbortSignal[], redactor: Redactor,
+    callerSignals: readonly AbortSignal[], totalMs: number, redactor: Redactor,
   ) {
     emit(options.logger, {
       type: 'retry', op: info.op, attempt, method: req.method, url: redactor.url(req.url), time: now(),
       delayMs, reason: redactor.scrub(reason),
     });
-    const remaining = deadline - Date.now();
     const signal = attemptSignal(callerSignals, Infinity, Infinity, totalMs);
     try {
-      await sleep(Math.max(0, Math.min(delayMs, remaining)), signal.signal);
+      await sleep(delayMs, signal.signal);
     } catch (e) {
-      throw classify(e, info.op, signal.signal, redactor);
+      throw classify(e, info.op, signal.signal, redactor, undefined, { sent: false });
     } finally {
       signal.dispose();
     }
-    if (delayMs >= remaining) throw new TimeoutError(info.op, totalMs, 'total');
   }
 
   /**
@@ -229,10 +290,49 @@ export function createPipeline(options: PipelineOptions) {
   return { run, redactor: currentRedactor };
 }
 
-/** The response with its body read into memory (under the attempt's signal). */
-async function buffered(raw: Response, op: string, redactor: Redactor, signal: AbortSignal): Promise<Response> {
-  const buf = await abortable(raw.arrayBuffer(), signal, () => raw.body?.cancel().catch(() => {}));
-  return new BufferedResponse(new Uint8Array(buf), raw, op, (text) => redactor.scrub(text));
+/** The response with its body read into memory (under the attempt's signal), at most `maxBytes`. */
+async function buffered(raw: Response, op: string, redactor: Redactor, signal: AbortSignal, maxBytes: number): Promise<Response> {
+  const declared = raw.headers.get('content-length');
+  if (declared !== null && Number(declared) > maxBytes) {
+    await raw.body?.cancel().catch(() => {});
+    throw tooLarge(op, maxBytes, Number(declared));
+  }
+  const bytes = declared !== null ? new Uint8Array(await abortable(raw.arrayBuffer(), signal, () => raw.body?.cancel().catch(() => {}))) : await readCapped(raw, op, signal, maxBytes);
+  return new BufferedResponse(bytes, raw, op, (text) => redactor.scrub(text));
+}
+
+function tooLarge(op: string, maxBytes: number, size?: number): ResponseError {
+  return new ResponseError(op, `the reply body is ${size === undefined ? 'larger than' : `${size} bytes, more than`} maxResponseBytes (${maxBytes}); stream it instead (parseAs: 'stream')`);
+}
+
+/** A body of unknown length, read chunk by chunk so an endless reply stops at the cap. */
+async function readCapped(raw: Response, op: string, signal: AbortSignal, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  if (!raw.body) return new Uint8Array(0);
+  const reader = raw.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await abortable(reader.read(), signal, () => reader.cancel().catch(() => {}));
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge(op, maxBytes);
+      }
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  if (chunks.length === 1 && (chunks[0] as Uint8Array).byteOffset === 0) return chunks[0] as Uint8Array<ArrayBuffer>;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }
 
 /**
@@ -265,15 +365,34 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal, onAbort: () => void
   });
 }
 
-/** Map whatever fetch or a timer threw to one of our errors, never leaking a secret in the message. */
-function classify(e: unknown, op: string, signal: AbortSignal, redactor: Redactor): OpsError {
+/**
+ * Map whatever fetch or a timer threw to one of our errors, never leaking a secret: the redactor
+ * first learns the credentials of the request that was on the wire (its secret headers and query
+ * parameters), so a runtime message quoting them is scrubbed even when no logger ever asked.
+ */
+function classify(e: unknown, op: string, signal: AbortSignal, redactor: Redactor, sent: PreparedRequest | undefined, progress: Progress): OpsError {
   if (e instanceof OpsError) return e;
   if (e instanceof DryRunSignal) throw e;
+  if (sent) {
+    redactor.headers(sent.headers);
+    redactor.url(sent.url);
+  }
+  const scrub = (text: string) => redactor.scrub(text);
   const reason: unknown = signal.aborted ? signal.reason : undefined;
-  if (reason instanceof TimeoutReason) return new TimeoutError(op, reason.ms, reason.scope);
-  if (signal.aborted) return new AbortError(op, reason);
+  const outcomeUnknown = progress.sent && !neverConnected(e);
+  if (reason instanceof TimeoutReason) return new TimeoutError(op, reason.ms, reason.scope, { outcomeUnknown });
+  if (signal.aborted) return new AbortError(op, reason, { outcomeUnknown });
   const detail = e instanceof Error ? `${e.message}${causeText(e)}` : String(e);
-  return new NetworkError(op, redactor.scrub(detail));
+  return new NetworkError(op, scrub(detail), { cause: scrubError(e, scrub), outcomeUnknown, status: progress.status });
+}
+
+/** True when the runtime says the connection never opened (so nothing reached the server). */
+function neverConnected(e: unknown): boolean {
+  for (let cur: unknown = e, depth = 0; cur instanceof Error && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return true;
+  }
+  return false;
 }
 
 function causeText(e: Error): string {

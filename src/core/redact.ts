@@ -41,6 +41,12 @@ export class Redactor {
     for (const s of secrets) this.add(s);
   }
 
+  /** True when a header's value is a credential (the fixed list, or a secret-looking name). */
+  isSecretHeader(name: string): boolean {
+    const lower = name.toLowerCase();
+    return SECRET_HEADERS.has(lower) || this.isSecretName(lower);
+  }
+
   /** True when a header, parameter or field name holds a secret. */
   isSecretName(name: string): boolean {
     return SECRET_NAME.test(name) && !this.#publicNames.has(name.toLowerCase());

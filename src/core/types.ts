@@ -73,6 +73,17 @@ export interface TimeoutOptions {
   total?: number;
 }
 
+/** How the pipeline treats redirects (it follows them itself, so each hop is re-signed). */
+export interface RedirectOptions {
+  /** Most hops per request. Default 5. */
+  max?: number;
+  /**
+   * Follow a redirect to another origin. Default false (a `RedirectError`). When true, the hop
+   * carries no credential: it is not signed and loses every secret-looking header.
+   */
+  crossOrigin?: boolean;
+}
+
 export type Logger = ((event: LogEvent) => void) | { log(event: LogEvent): void };
 
 /** Options every opskit client takes. */
@@ -102,6 +113,13 @@ export interface CoreOptions {
    * this API, so dry runs and logs show them. Secret headers are always redacted.
    */
   publicNames?: Iterable<string>;
+  /**
+   * Largest response body read into memory, in bytes (streamed downloads are exempt); a bigger
+   * one is a `ResponseError`. Default 64 MiB.
+   */
+  maxResponseBytes?: number;
+  /** Redirect handling; `false` hands 3xx replies to the caller. Default `{ max: 5, crossOrigin: false }`. */
+  redirects?: RedirectOptions | false;
   /** `sleep` used between retries (tests inject a fake). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { outcomeNote } from './network-error.js';
 import { OpsError } from './ops-error.js';
 
 /** An attempt, a whole call (retries included) or a wait ran out of time. */
@@ -9,11 +10,17 @@ export class TimeoutError extends OpsError {
   readonly scope: 'attempt' | 'total' | 'wait';
   /** For waits: what the last poll returned. */
   lastValue?: unknown;
+  /** True when the request had been sent when time ran out: a non-idempotent call may have taken effect. */
+  readonly outcomeUnknown: boolean;
 
-  constructor(op: string, timeoutMs: number, scope: 'attempt' | 'total' | 'wait', options?: { cause?: unknown }) {
-    super(`${op} timed out after ${timeoutMs} ms (${scope} timeout)`, { code: 'TIMEOUT', ...options });
+  constructor(op: string, timeoutMs: number, scope: 'attempt' | 'total' | 'wait', options: { cause?: unknown; outcomeUnknown?: boolean } = {}) {
+    super(`${op} timed out after ${timeoutMs} ms (${scope} timeout)${options.outcomeUnknown ? outcomeNote(undefined) : ''}`, {
+      code: 'TIMEOUT',
+      ...(options.cause === undefined ? {} : { cause: options.cause }),
+    });
     this.op = op;
     this.timeoutMs = timeoutMs;
     this.scope = scope;
+    this.outcomeUnknown = options.outcomeUnknown === true;
   }
 }

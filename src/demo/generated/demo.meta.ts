@@ -4,15 +4,15 @@
 /** Every operation of the spec, keyed `"METHOD /path"`: its operationId, whether a retry is safe, how it pages. */
 export const operations = Object.freeze({
   "DELETE /items/{id}": Object.freeze({ operationId: "deleteItem", idempotent: true }),
-  "GET /echo": Object.freeze({ operationId: "echo", idempotent: true }),
-  "GET /items": Object.freeze({ operationId: "listItems", idempotent: true, paginate: "cursor" }),
-  "GET /items/{id}": Object.freeze({ operationId: "getItem", idempotent: true }),
-  "GET /jobs/{id}": Object.freeze({ operationId: "getJob", idempotent: true }),
-  "POST /echo": Object.freeze({ operationId: "echoPost", idempotent: false }),
-  "POST /items": Object.freeze({ operationId: "createItem", idempotent: false }),
-  "POST /jobs": Object.freeze({ operationId: "createJob", idempotent: false }),
-  "POST /login": Object.freeze({ operationId: "login", idempotent: true }),
-  "PUT /items/{id}": Object.freeze({ operationId: "updateItem", idempotent: true }),
+  "GET /echo": Object.freeze({ operationId: "echo", idempotent: true, shape: "object" }),
+  "GET /items": Object.freeze({ operationId: "listItems", idempotent: true, paginate: "cursor", shape: "array" }),
+  "GET /items/{id}": Object.freeze({ operationId: "getItem", idempotent: true, shape: "object" }),
+  "GET /jobs/{id}": Object.freeze({ operationId: "getJob", idempotent: true, shape: "object" }),
+  "POST /echo": Object.freeze({ operationId: "echoPost", idempotent: false, shape: "object" }),
+  "POST /items": Object.freeze({ operationId: "createItem", idempotent: false, shape: "object" }),
+  "POST /jobs": Object.freeze({ operationId: "createJob", idempotent: false, shape: "object" }),
+  "POST /login": Object.freeze({ operationId: "login", idempotent: true, shape: "object" }),
+  "PUT /items/{id}": Object.freeze({ operationId: "updateItem", idempotent: true, shape: "object" }),
 });
 
 /** `"METHOD /path"` of every operation in the spec. */

@@ -152,3 +152,15 @@ test('the attempt timeout covers a slow body, and an attempt timeout is retried'
   const err = await c2.GET('/x').catch((e: unknown) => e);
   assert.ok(err instanceof TimeoutError && err.scope === 'attempt');
 });
+
+test('a Retry-After longer than the remaining total budget fails at once with the server\'s answer', async () => {
+  const s = scripted(json(503, { message: 'busy' }, { 'retry-after': '30' }), json(200, {}));
+  const c = createClient<any>({ baseUrl: base, fetch: s.fetch, timeout: { attempt: 1000, total: 2000 } });
+  const started = Date.now();
+  const err = await c.GET('/x').catch((e: unknown) => e);
+  assert.ok(err instanceof ServerError, String(err));
+  assert.equal(err.status, 503);
+  assert.equal(err.retryAfterMs, 30_000);
+  assert.ok(Date.now() - started < 500, `failed after ${Date.now() - started} ms, not at once`);
+  assert.equal(s.seen.length, 1);
+});

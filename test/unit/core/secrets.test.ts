@@ -145,3 +145,48 @@ test("an auth scheme's secrets are read per call, so a token obtained after cons
   assert.ok(!serialize(err).includes(token), serialize(err));
   assert.ok(!c.scrub(`echo ${token}`).includes(token));
 });
+
+/** Every way an error can be shown: message, stack, JSON, String() and util.inspect (cause chain included). */
+async function shown(e: unknown): Promise<string> {
+  const { inspect } = await import('node:util');
+  return `${serialize(e)}\n${inspect(e, { depth: 10 })}`;
+}
+
+test('without a logger, a runtime error quoting the URL and headers leaks nothing (message, stack, cause, inspect)', async () => {
+  const signature = 'sig-no-logger-5f1e2d3c4b';
+  const accessToken = 'access-tok-no-logger-9a8b7c';
+  const hmac = 'x-auth-sig-no-logger-77aa';
+  // A fetch (a user's wrapper, a polyfill) whose errors quote the whole request, cause included.
+  const fetch = async (req: Request) => {
+    const text = `${req.method} ${req.url} ${JSON.stringify(Object.fromEntries(req.headers))}`;
+    throw new TypeError(`fetch failed for ${text}`, { cause: Object.assign(new Error(`socket closed: ${text}`), { code: 'ECONNRESET' }) });
+  };
+  const auth = (req: { headers: Headers }) => {
+    req.headers.set('authorization', `Signature keyId="/demo/keys/k1",algorithm="ed25519-sha512",signature="${signature}"`);
+    req.headers.set('x-auth-signature', hmac);
+  };
+  const c = createClient<any>({ baseUrl: 'http://api.test', fetch, auth, retry: false });
+  const err = await c.GET('/x', { params: { query: { access_token: accessToken } } }).catch((e: unknown) => e);
+  assert.ok(err instanceof OpsError, String(err));
+  assert.ok((err as Error).cause instanceof Error, 'the cause is kept');
+  assert.equal((((err as Error).cause as Error).cause as { code?: string }).code, 'ECONNRESET', 'machine-readable fields survive scrubbing');
+  const text = await shown(err);
+  for (const secret of [signature, accessToken, hmac]) assert.ok(!text.includes(secret), `${secret} leaked:\n${text}`);
+  assert.match(text, /\[REDACTED\]/);
+});
+
+test('a header value Headers refuses (CR/LF, non-Latin-1) becomes a ConfigError that quotes nothing', async () => {
+  const credential = 'secret-credential-value-8c7d';
+  for (const bad of [`${credential}\r\nX-Injected: 1`, `${credential}\u00e9\u4e2d`]) {
+    const s = scripted(json(200, {}));
+    const c = createClient<any>({ baseUrl: 'http://api.test', fetch: s.fetch, auth: (req) => void req.headers.set('authorization', `Bearer ${bad}`) });
+    const err = await c.GET('/x').catch((e: unknown) => e);
+    assert.equal((err as Error).name, 'ConfigError', String(err));
+    assert.ok(!(await shown(err)).includes(credential), await shown(err));
+    assert.equal(s.seen.length, 0, 'nothing was sent');
+    // The same value given as a plain caller header.
+    const plain = await c.GET('/y', { headers: { 'x-api-key': bad } }).catch((e: unknown) => e);
+    assert.equal((plain as Error).name, 'ConfigError', String(plain));
+    assert.ok(!(await shown(plain)).includes(credential), await shown(plain));
+  }
+});
