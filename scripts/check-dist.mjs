@@ -3,6 +3,7 @@
 // - every subpath export loads through the package's own name with import AND require (Node 20:
 //   @noble/* must be bundled into the CJS), and both expose the same names;
 // - an opskit/crypto error from CJS is an OpsError of CJS opskit (one shared class, not a copy);
+// - errors cross the ESM/CJS boundary: `instanceof` and isOpsError/isHttpError hold both ways;
 // - dist/browser/opskit.js imports nothing and mentions no node:* module;
 // - dist/cli/opskit.cjs has a shebang, is executable and prints the package version.
 import { createRequire } from 'node:module';
@@ -52,6 +53,27 @@ try {
   }
 } catch (err) {
   check(false, `CJS class identity check failed: ${err.message}`);
+}
+
+// The dual-package hazard: an error thrown by the CJS build is `instanceof` the ESM classes (and the
+// reverse), and the guards recognise it, because error classes are branded with Symbol.for keys.
+try {
+  const esmCore = await import(pkg.name);
+  const cjsCore = require(pkg.name);
+  const cjsTurbo = require(`${pkg.name}/turbonomic`);
+  const esmCrypto = await import(`${pkg.name}/crypto`);
+  const fromCjs = await cjsCore.createClient({ baseUrl: 'http://api.test', fetch: async () => new Response('{}', { status: 404 }) }).GET('/x').catch((e) => e);
+  check(fromCjs instanceof esmCore.ClientError && fromCjs instanceof esmCore.HttpError && fromCjs instanceof esmCore.OpsError, 'CJS ClientError is not instanceof the ESM ClientError/HttpError/OpsError');
+  check(!(fromCjs instanceof esmCore.ServerError) && !(fromCjs instanceof esmCore.TimeoutError), 'a CJS ClientError passes for an ESM ServerError/TimeoutError');
+  check(esmCore.isHttpError(fromCjs) && esmCore.isOpsError(fromCjs), 'isHttpError/isOpsError reject a CJS error');
+  const config = (() => { try { cjsCore.createClient({ baseUrl: 'not a url' }); } catch (e) { return e; } })();
+  check(config instanceof esmCore.ConfigError, 'CJS ConfigError is not instanceof the ESM ConfigError');
+  const fromEsm = (() => { try { new esmCrypto.Fernet('not a key'); } catch (e) { return e; } })();
+  check(fromEsm instanceof cjsCore.OpsError, 'an ESM crypto error is not instanceof the CJS OpsError');
+  check(typeof cjsTurbo.Connection === 'function', 'opskit/turbonomic (CJS) has no Connection');
+  console.log('errors are recognised across the ESM and CJS builds');
+} catch (err) {
+  check(false, `ESM/CJS error identity check failed: ${err.message}`);
 }
 
 const browser = readFileSync(join(root, 'dist/browser/opskit.js'), 'utf8');

@@ -3,6 +3,7 @@ import { OpsError } from './ops-error.js';
 
 /** The caller's AbortSignal fired. `reason` is the signal's reason. */
 export class AbortError extends OpsError {
+  static override readonly kind: string = 'opskit:AbortError';
   override name = 'AbortError';
   readonly op: string;
   readonly reason: unknown;

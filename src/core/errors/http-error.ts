@@ -17,6 +17,7 @@ export interface HttpErrorInit {
 
 /** A response with a non-2xx status. Subclasses split 4xx and 5xx. */
 export class HttpError extends OpsError {
+  static override readonly kind: string = 'opskit:HttpError';
   override name = 'HttpError';
   readonly status: number;
   readonly statusText: string;
@@ -42,4 +43,9 @@ export class HttpError extends OpsError {
   get retryAfterMs(): number | undefined {
     return parseRetryAfter(this.headers.get('retry-after'), Date.now());
   }
+}
+
+/** True for an HTTP error reply from any copy of opskit (ESM, CJS, a bundle). */
+export function isHttpError(value: unknown): value is HttpError {
+  return value instanceof HttpError;
 }

@@ -1,6 +1,6 @@
-export { OpsError } from './ops-error.js';
+export { OpsError, isOpsError } from './ops-error.js';
 export type { RequestInfo } from './request-info.js';
-export { HttpError, type HttpErrorInit } from './http-error.js';
+export { HttpError, isHttpError, type HttpErrorInit } from './http-error.js';
 export { ClientError } from './client-error.js';
 export { ServerError } from './server-error.js';
 export { TimeoutError } from './timeout-error.js';

@@ -15,6 +15,7 @@ export interface NetworkErrorOptions {
 
 /** fetch failed before a whole response arrived (DNS, refused, reset, truncated body). */
 export class NetworkError extends OpsError {
+  static override readonly kind: string = 'opskit:NetworkError';
   override name = 'NetworkError';
   readonly op: string;
   /** See {@link NetworkErrorOptions.outcomeUnknown}. */

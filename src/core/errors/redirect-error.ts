@@ -8,6 +8,7 @@ import { HttpError, type HttpErrorInit } from './http-error.js';
  * the redirect's status, so code that handles a 301 itself (a protocol switch) still can.
  */
 export class RedirectError extends HttpError {
+  static override readonly kind: string = 'opskit:RedirectError';
   override name = 'RedirectError';
   /** The redirect target (secrets scrubbed), when the runtime shows it. */
   readonly location: string | undefined;

@@ -2,6 +2,7 @@ import { OpsError } from './ops-error.js';
 
 /** A 2xx response whose body is not what the API promises (bad JSON, missing fields). */
 export class ResponseError extends OpsError {
+  static override readonly kind: string = 'opskit:ResponseError';
   override name = 'ResponseError';
   readonly op: string;
 

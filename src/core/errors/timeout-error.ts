@@ -3,6 +3,7 @@ import { OpsError } from './ops-error.js';
 
 /** An attempt, a whole call (retries included) or a wait ran out of time. */
 export class TimeoutError extends OpsError {
+  static override readonly kind: string = 'opskit:TimeoutError';
   override name = 'TimeoutError';
   readonly op: string;
   readonly timeoutMs: number;
