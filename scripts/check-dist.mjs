@@ -77,7 +77,7 @@ try {
 }
 
 const browser = readFileSync(join(root, 'dist/browser/opskit.js'), 'utf8');
-check(!/\bnode:[a-z]/.test(browser), 'dist/browser/opskit.js mentions a node:* module');
+check(!/["'`]node:[a-z]/.test(browser), 'dist/browser/opskit.js mentions a node:* module');
 check(!/(^|[;\s])import\s*[{*\w"']|\bimport\(["']|\brequire\(/.test(browser.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""')),
   'dist/browser/opskit.js still imports or requires something (it must be self-contained)');
 console.log(`dist/browser/opskit.js: self-contained, no node:* (${browser.length} bytes)`);

@@ -13,8 +13,9 @@ export async function run(say: (line: string) => void): Promise<void> {
   const server = await serve(sim);
   say(`Triton CloudAPI simulator on ${server.url}`);
   try {
-    const ed = new DataCenter({ url: server.url, account: sim.credentials.account, key: sim.credentials.privateKey! });
-    const dry = (await new DataCenter({ url: server.url, account: 'demo', key: sim.credentials.privateKey!, dryRun: true }).getAccount()) as unknown as Record<string, unknown>;
+    // The simulator hands out its generated key under DataCenter's own option names.
+    const ed = new DataCenter({ url: server.url, ...sim.credentials });
+    const dry = (await new DataCenter({ url: server.url, ...sim.credentials, dryRun: true }).getAccount()) as unknown as Record<string, unknown>;
     say(`Ed25519 key ${ed.keyId}: signs ${JSON.stringify(dry.signed)} with ${dry.algorithm}`);
     say(`GetAccount → ${(await ed.account()).login}`);
 

@@ -43,7 +43,8 @@ export async function catchDryRun<T>(fn: () => Promise<T>): Promise<T | DryRunRe
 export function dryRunnable<T extends object>(target: T): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
-      const value = Reflect.get(obj, prop, receiver);
+      // The target as receiver: getters then run on the real object, whose #private fields a proxy lacks.
+      const value = Reflect.get(obj, prop, obj);
       if (typeof value !== 'function' || prop === 'constructor') return value;
       return function (this: unknown, ...args: unknown[]) {
         const out = value.apply(this === receiver ? obj : this, args);

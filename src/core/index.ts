@@ -7,6 +7,8 @@ export { Paged, type Page, type PageContext, type PageLoader, type PageToken, ty
 export { cursorPaging, offsetPaging, markerPaging } from './paging-strategies.js';
 export { waitFor, isTransientError, type PollContext, type WaitOptions, type WaitProgress } from './wait-for.js';
 export { Redactor, REDACTED, SECRET_HEADERS, SECRET_NAME } from './redact.js';
+export { encodePathValue, pathValueProblem, type PathStyle } from './path-params.js';
+export { checkOptions, closestName, CORE_OPTION_NAMES } from './options.js';
 export { IDEMPOTENT_METHODS, RETRY_STATUSES, parseRetryAfter } from './retry-policy.js';
 export { sleep } from './sleep.js';
 export type { LogEvent } from './log.js';

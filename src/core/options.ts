@@ -29,8 +29,9 @@ function distance(a: string, b: string): number {
 /** The valid name a mistyped or snake_cased `name` most likely meant, if any is close. */
 export function closestName(name: string, allowed: Iterable<string>, aliases: Readonly<Record<string, string>> = {}): string | undefined {
   const names = [...allowed];
-  const alias = aliases[name];
-  if (alias !== undefined) return alias;
+  // An alias only helps when it names an option this call really has.
+  const alias = Object.prototype.hasOwnProperty.call(aliases, name) ? aliases[name] : undefined;
+  if (alias !== undefined && names.includes(alias)) return alias;
   const camel = camelCase(name);
   if (names.includes(camel)) return camel;
   const lower = name.toLowerCase().replace(/[_-]/g, '');
@@ -52,15 +53,18 @@ export function closestName(name: string, allowed: Iterable<string>, aliases: Re
  * Refuses option names the callee does not know, so a typo or a Python keyword name
  * (`group_token`) never silently drops a setting. `where` names the call for the message
  * (`new Llapi()`, `Llapi.uploadManifest()`); `aliases` maps upstream's names to ours when the
- * camelCase rule does not give them.
+ * camelCase rule does not give them. Returns the options to read (`{}` for `null`/`undefined`).
  */
+export function checkOptions<T extends object>(where: string, options: T | null | undefined, allowed: Iterable<string>, aliases?: Readonly<Record<string, string>>): T;
+export function checkOptions(where: string, options: unknown, allowed: Iterable<string>, aliases?: Readonly<Record<string, string>>): Record<string, unknown>;
 export function checkOptions(
   where: string,
   options: unknown,
   allowed: Iterable<string>,
   aliases?: Readonly<Record<string, string>>,
-): void {
-  if (options === undefined || options === null) return;
+): Record<string, unknown> {
+  // `null` means "no options" (as Python's None would), so callers can read fields of the result.
+  if (options === undefined || options === null) return {};
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new ConfigError(`${where}: options must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
   }
@@ -70,4 +74,18 @@ export function checkOptions(
     const hint = closestName(key, known, aliases);
     throw new ConfigError(`${where}: unknown option ${JSON.stringify(key)}${hint ? `; did you mean ${JSON.stringify(hint)}?` : ''}`);
   }
+  return options as Record<string, unknown>;
+}
+
+type Missing<T, K extends readonly PropertyKey[]> = Exclude<keyof T, K[number]>;
+
+/**
+ * The option names of `T`, checked by the compiler to be exactly `T`'s keys, so the runtime list
+ * that {@link checkOptions} refuses unknown names with can never fall behind the type:
+ * `namesOf<UploadOptions>()('name', 'signal', 'timeout')` fails to compile when a key is missing.
+ */
+export function namesOf<T>() {
+  return <const K extends readonly (keyof T & string)[]>(
+    ...names: K & ([Missing<T, K>] extends [never] ? unknown : { 'missing option names': Missing<T, K> })
+  ): readonly string[] => Object.freeze([...names]);
 }

@@ -33,7 +33,8 @@ export interface PagedOptions {
  * A lazily fetched list: `for await (const item of paged)` yields items, `.pages()` yields pages,
  * `.all()` collects. Only the current page is held, so memory stays flat however long the list.
  * A server that hands back a token it already gave ends iteration with a PaginationError instead
- * of looping forever.
+ * of looping forever, and so does a list that ends short of the total the server announced; both
+ * after the page's items are yielded.
  */
 export class Paged<T> implements AsyncIterable<T> {
   /** Pages fetched so far. */
@@ -42,7 +43,7 @@ export class Paged<T> implements AsyncIterable<T> {
   fetched = 0;
   /** Total reported by the server, when known. */
   total: number | undefined;
-  /** True once the last page has been read. */
+  /** True once the last page has been read and, when the server announced a total, every item arrived. */
   complete = false;
   readonly #loader: PageLoader<T>;
   readonly #options: PagedOptions;
@@ -68,17 +69,21 @@ export class Paged<T> implements AsyncIterable<T> {
       this.fetched += result.items.length;
       if (result.total !== undefined) this.total = result.total;
       const next = result.next;
-      const last = next === undefined || next === null || next === '' || (this.#options.maxPages !== undefined && this.page >= this.#options.maxPages);
-      if (!last) {
+      const stopped = this.#options.maxPages !== undefined && this.page >= this.#options.maxPages;
+      const ended = next === undefined || next === null || next === '';
+      // Each problem is raised after this page's items are handed over: nothing that arrived is lost.
+      let problem: string | undefined;
+      if (!ended && !stopped) {
         const key = String(next);
-        if (seen.has(key)) {
-          throw new PaginationError(`the server repeated page token ${JSON.stringify(key.slice(0, 64))} after page ${this.page}; stopping instead of looping`);
-        }
+        if (seen.has(key)) problem = `the server repeated page token ${JSON.stringify(key.slice(0, 64))} after page ${this.page}; stopping instead of looping`;
         seen.add(key);
+      } else if (ended && this.total !== undefined && this.fetched !== this.total) {
+        problem = `the list ended after ${this.fetched} of the ${this.total} items the server announced; some were not delivered`;
       }
-      if (last) this.complete = true;
+      if (ended && !problem) this.complete = true;
       yield result.items;
-      if (last) return;
+      if (problem) throw new PaginationError(problem);
+      if (ended || stopped) return;
       token = next;
     }
   }

@@ -1,14 +1,13 @@
 import { hmac as nobleHmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
-import { ConfigError } from '../core/errors/config-error.js';
-import { encodeUtf8 } from './encoding/utf8.js';
+import { failChoice } from './args/check.js';
+import { utf8Bytes } from './encoding/utf8.js';
 
 /** Hash functions {@link hmac} supports. SHA-1 is here only because legacy APIs sign with it. */
 export type HmacHash = 'sha1' | 'sha256' | 'sha512';
 
-const toBytes = (value: Uint8Array | string): Uint8Array =>
-  typeof value === 'string' ? encodeUtf8(value) : value;
+const HASHES: readonly HmacHash[] = ['sha1', 'sha256', 'sha512'];
 
 /**
  * Computes an HMAC (RFC 2104). Strings are UTF-8 encoded first.
@@ -17,7 +16,8 @@ const toBytes = (value: Uint8Array | string): Uint8Array =>
  * missing and inside request signers that cannot await.
  * @param hash - `sha1`, `sha256` or `sha512`.
  * @returns the tag: 20, 32 or 64 bytes.
- * @throws ConfigError for an unsupported hash name.
+ * @throws ConfigError for an unsupported hash name, or a key or message that is neither a
+ *   Uint8Array nor well-formed text (a lone surrogate has no UTF-8 form).
  * @example
  * ```ts
  * encodeHex(hmac('sha256', 'key', 'The quick brown fox jumps over the lazy dog'));
@@ -38,7 +38,7 @@ export function hmac(hash: HmacHash, key: Uint8Array | string, message: Uint8Arr
       fn = sha512;
       break;
     default:
-      throw new ConfigError(`hmac: unsupported hash ${JSON.stringify(String(hash))} (expected sha1, sha256 or sha512)`);
+      failChoice(hash, 'hmac: hash', HASHES);
   }
-  return nobleHmac(fn, toBytes(key), toBytes(message));
+  return nobleHmac(fn, utf8Bytes(key, 'hmac: key'), utf8Bytes(message, 'hmac: message'));
 }

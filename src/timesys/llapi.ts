@@ -1,12 +1,7 @@
 import { createClient, type OpsClient } from '../core/client.js';
-
-/** Parameter names that look secret to the core's redactor but are object identifiers in LLAPI. */
-const LLAPI_PUBLIC_NAMES = [
-  'folder_token', 'group_token', 'group_tokens', 'manifest_token', 'manifest_tokens',
-  'organization_token', 'report_token', 'sbom_tokens', 'tokens',
-];
 import { dryRunnable } from '../core/dry-run.js';
 import { ConfigError } from '../core/errors/config-error.js';
+import { checkOptions } from '../core/options.js';
 import type { CoreOptions, RetryOptions, TimeoutOptions } from '../core/types.js';
 import { DEFAULT_SERVER } from './config/key-file.js';
 import type { LlapiContext } from './context.js';
@@ -22,7 +17,10 @@ import * as manifests from './ops/manifests.js';
 import * as reports from './ops/reports.js';
 import * as upload from './ops/upload.js';
 import * as utilities from './ops/utilities.js';
+import { aliasesFor, LLAPI_ALIASES, LLAPI_OPTIONS, METHOD_OPTIONS } from './option-names.js';
 import { resolveLlapiRetry } from './retry.js';
+import { checkHeaders } from '../core/header-safe.js';
+import { checkText } from './safe-text.js';
 import { llapiAuth } from './signing/auth.js';
 import { LlapiTransport } from './transport.js';
 import type { CveField, ReportFormat, StatusScope, VulnStatusValue } from './constants.js';
@@ -64,7 +62,30 @@ export interface LlapiOptions extends Omit<CoreOptions, 'retry'> {
   gunzip?: Gunzip;
 }
 
+/**
+ * Parameter names that look secret to the core's redactor (`*_token`) but are object identifiers
+ * in LLAPI: every one the API has, so a dry run shows each identifier the same way in every field.
+ */
+export const LLAPI_PUBLIC_NAMES: readonly string[] = Object.freeze([
+  'folder_token', 'group_token', 'group_tokens', 'manifest_token', 'manifest_tokens', 'organization_token', 'report_token',
+  'sbom_tokens', 'target_folder_token', 'target_group_token', 'token_one', 'token_two', 'tokens',
+]);
+
 const DEFAULT_LONG_TIMEOUT: TimeoutOptions = { attempt: 600_000, total: 900_000 };
+
+/**
+ * Runs `run` once `options` holds only names the method knows; otherwise rejects with the
+ * ConfigError (naming the key and the option meant) and sends nothing. A typo such as
+ * `{ confirm: true }` for `confirmed` must never silently become `confirmed=False`.
+ */
+function checked<T>(where: string, options: unknown, names: readonly string[], run: () => Promise<T>): Promise<T> {
+  try {
+    checkOptions(where, options, names, aliasesFor(names));
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return run();
+}
 
 /**
  * The Timesys Vigiles API ("LLAPI"), the TypeScript twin of the `timesys` Python package: one method
@@ -97,35 +118,56 @@ export class Llapi {
   readonly api: OpsClient<paths>['api'];
   readonly #ctx: LlapiContext;
 
+  /**
+   * @throws ConfigError for an unknown option name (naming the one meant: `group_token` →
+   *   `groupToken`, `organization_key` → `key`), a missing e-mail or key, text no request could
+   *   carry (control characters, lone surrogates), or a malformed URL. The key is never quoted.
+   */
   constructor(options: LlapiOptions) {
+    checkOptions('new Llapi()', options, LLAPI_OPTIONS, LLAPI_ALIASES);
+    if (options === undefined || options === null) throw new ConfigError('new Llapi() needs options: { email, key, … } (see parseKeyFile)');
     const { email, key, url, groupToken, folderToken, retry, longTimeout, subfolderName, onWarning, readText, gunzip, ...core } = options;
     if (typeof email !== 'string' || email.trim() === '') throw new ConfigError('Llapi needs the key file e-mail (email)');
     if (typeof key !== 'string' || key.trim() === '') throw new ConfigError('Llapi needs the API key (key); see parseKeyFile');
+    // The e-mail and key are trimmed (a key read from a file ends with a newline); what is left must be clean.
+    for (const [name, value] of [['email', email.trim()], ['key', key.trim()], ['groupToken', groupToken], ['folderToken', folderToken], ['subfolderName', subfolderName]] as const) {
+      checkText('new Llapi()', name, value);
+    }
+    checkHeaders('new Llapi()', core.headers);
     this.email = email.trim();
     this.url = (url ?? DEFAULT_SERVER).trim().replace(/\/+$/, '');
     let basePath: string;
     try {
+      // A URL parser silently drops CR, LF and tabs; such a URL is a mistake, not a server.
+      if (/[\u0000-\u0020\u007f]/.test(this.url)) throw new TypeError('whitespace');
       basePath = new URL(this.url).pathname;
     } catch {
-      throw new ConfigError(`Llapi url is not a valid URL: ${JSON.stringify(this.url)}`);
+      throw new ConfigError('new Llapi(): url is not a valid URL');
     }
     this.groupToken = groupToken || undefined;
     this.folderToken = folderToken || undefined;
     this.subfolderName = subfolderName || undefined;
     this.dryRun = core.dryRun === true;
+    const auth = llapiAuth({ email: this.email, key, basePath });
+    const secrets = [key.trim(), ...(core.secrets ?? [])];
+    // LLAPI's *_token parameters name objects (groups, folders, manifests); they are part of the
+    // signed message and upstream's dry run prints them, so they are shown, not redacted.
+    const publicNames = [...LLAPI_PUBLIC_NAMES, ...(core.publicNames ?? [])];
     const client = createClient<paths>({
       ...core,
       baseUrl: this.url,
       operations,
-      auth: llapiAuth({ email: this.email, key, basePath }),
+      auth,
       retry: resolveLlapiRetry(retry),
-      secrets: [key.trim(), ...(core.secrets ?? [])],
-      // LLAPI's *_token parameters name objects (groups, folders, manifests); they are part of the
-      // signed message and upstream's dry run prints them, so they are shown, not redacted.
-      publicNames: [...LLAPI_PUBLIC_NAMES, ...(core.publicNames ?? [])],
+      secrets,
+      publicNames,
     });
     this.api = client.api;
-    const transport = new LlapiTransport(client, this.email, core.reveal === true);
+    const transport = new LlapiTransport(client, this.email, {
+      reveal: core.reveal === true,
+      secrets: () => [...secrets, ...(auth.secrets?.() ?? [])],
+      publicNames,
+    });
     const self = this;
     this.#ctx = {
       send: (call) => transport.send(call),
@@ -151,29 +193,29 @@ export class Llapi {
 
   /** `heartbeat()`: checks the server is up and the signature accepted. Resolves `{ ok: true }`. */
   heartbeat(options?: RequestOptions): Promise<Heartbeat> {
-    return utilities.heartbeat(this.#ctx, options);
+    return checked('Llapi.heartbeat()', options, METHOD_OPTIONS.requestOnly, () => utilities.heartbeat(this.#ctx, options));
   }
 
   /** `get_app_db_version()`: `{ app_version, database_version }`. */
   getAppDbVersion(options?: RequestOptions): Promise<AppDbVersion> {
-    return utilities.getAppDbVersion(this.#ctx, options);
+    return checked('Llapi.getAppDbVersion()', options, METHOD_OPTIONS.requestOnly, () => utilities.getAppDbVersion(this.#ctx, options));
   }
 
   // ── manifests ────────────────────────────────────────────────────────────────
 
   /** `get_manifests()`: the configured folder's manifests, else the configured group's, else every accessible one. */
   getManifests(options?: RequestOptions): Promise<ManifestSummary[]> {
-    return manifests.getManifests(this.#ctx, options);
+    return checked('Llapi.getManifests()', options, METHOD_OPTIONS.requestOnly, () => manifests.getManifests(this.#ctx, options));
   }
 
   /** `get_manifest_info(manifest_token, sbom_format?, file_format?, sbom_version?)`. */
   getManifestInfo(manifestToken: string, options?: manifests.ManifestFormatOptions): Promise<ManifestInfo> {
-    return manifests.getManifestInfo(this.#ctx, manifestToken, options);
+    return checked('Llapi.getManifestInfo()', options, METHOD_OPTIONS.manifestFormat, () => manifests.getManifestInfo(this.#ctx, manifestToken, options));
   }
 
   /** `get_manifest_file(...)`: the SBOM file's bytes, unchanged. */
   getManifestFile(manifestToken: string, options?: manifests.ManifestFormatOptions): Promise<Uint8Array> {
-    return manifests.getManifestFile(this.#ctx, manifestToken, options);
+    return checked('Llapi.getManifestFile()', options, METHOD_OPTIONS.manifestFormat, () => manifests.getManifestFile(this.#ctx, manifestToken, options));
   }
 
   /**
@@ -185,186 +227,186 @@ export class Llapi {
   uploadManifest(manifest: ManifestInput, options: upload.UploadOptions & { returnJob: true }): Promise<JobAccepted>;
   uploadManifest(manifest: ManifestInput, options?: upload.UploadOptions): Promise<UploadResult>;
   uploadManifest(manifest: ManifestInput, options?: upload.UploadOptions): Promise<UploadResult | JobAccepted> {
-    return upload.uploadManifest(this.#ctx, manifest, options);
+    return checked('Llapi.uploadManifest()', options, METHOD_OPTIONS.upload, () => upload.uploadManifest(this.#ctx, manifest, options));
   }
 
   /** `rescan_manifest(manifest_token, rescan_only=False, filter_results=False, extra_fields=None)`; waits for the job like an upload. */
   rescanManifest(manifestToken: string, options: upload.RescanOptions & { returnJob: true }): Promise<JobAccepted>;
   rescanManifest(manifestToken: string, options?: upload.RescanOptions): Promise<ScanResult>;
   rescanManifest(manifestToken: string, options?: upload.RescanOptions): Promise<ScanResult | JobAccepted> {
-    return upload.rescanManifest(this.#ctx, manifestToken, options);
+    return checked('Llapi.rescanManifest()', options, METHOD_OPTIONS.rescan, () => upload.rescanManifest(this.#ctx, manifestToken, options));
   }
 
   /** `delete_manifest(manifest_token, confirmed=False)`: the server deletes only with `confirmed: true`. */
   deleteManifest(manifestToken: string, options?: { confirmed?: boolean } & RequestOptions): Promise<SuccessMessage> {
-    return manifests.deleteManifest(this.#ctx, manifestToken, options);
+    return checked('Llapi.deleteManifest()', options, METHOD_OPTIONS.deleteManifest, () => manifests.deleteManifest(this.#ctx, manifestToken, options));
   }
 
   /** `get_report_tokens(manifest_token)`: the manifest and the tokens of its reports. */
   getReportTokens(manifestToken: string, options?: RequestOptions): Promise<ReportTokens> {
-    return manifests.getReportTokens(this.#ctx, manifestToken, options);
+    return checked('Llapi.getReportTokens()', options, METHOD_OPTIONS.requestOnly, () => manifests.getReportTokens(this.#ctx, manifestToken, options));
   }
 
   /** `get_latest_report(manifest_token, filter_results=False, extra_fields=None)`. */
   getLatestReport(manifestToken: string, options?: manifests.LatestReportOptions): Promise<ScanResult> {
-    return manifests.getLatestReport(this.#ctx, manifestToken, options);
+    return checked('Llapi.getLatestReport()', options, METHOD_OPTIONS.latestReport, () => manifests.getLatestReport(this.#ctx, manifestToken, options));
   }
 
   /** `set_custom_score(manifest_token, product_name, cve_id, custom_score, product_version=None)`. */
   setCustomScore(
     manifestToken: string, productName: string, cveId: string, customScore: number | string, options?: { productVersion?: string } & RequestOptions,
   ): Promise<SuccessMessage> {
-    return manifests.setCustomScore(this.#ctx, manifestToken, productName, cveId, customScore, options);
+    return checked('Llapi.setCustomScore()', options, METHOD_OPTIONS.customScore, () => manifests.setCustomScore(this.#ctx, manifestToken, productName, cveId, customScore, options));
   }
 
   /** `bulk_move_manifests(tokens, target_group_token=None, target_folder_token=None, include_history=False)`. */
   bulkMoveManifests(tokens: readonly string[], options: manifests.BulkMoveOptions): Promise<StatusMessage> {
-    return manifests.bulkMoveManifests(this.#ctx, tokens, false, options);
+    return checked('Llapi.bulkMoveManifests()', options, METHOD_OPTIONS.bulkMove, () => manifests.bulkMoveManifests(this.#ctx, tokens, false, options));
   }
 
   /** `bulk_copy_manifests(...)`: the move endpoint with `copy=True`. */
   bulkCopyManifests(tokens: readonly string[], options: manifests.BulkMoveOptions): Promise<StatusMessage> {
-    return manifests.bulkMoveManifests(this.#ctx, tokens, true, options);
+    return checked('Llapi.bulkCopyManifests()', options, METHOD_OPTIONS.bulkMove, () => manifests.bulkMoveManifests(this.#ctx, tokens, true, options));
   }
 
   // ── jobs (newer enterprise servers) ──────────────────────────────────────────
 
   /** `GET /jobs/{job_id}`: one look at a background upload or rescan. */
   getJob(jobId: string, options?: RequestOptions): Promise<Job> {
-    return jobs.getJob(this.#ctx, jobId, options);
+    return checked('Llapi.getJob()', options, METHOD_OPTIONS.requestOnly, () => jobs.getJob(this.#ctx, jobId, options));
   }
 
   /** Polls a job until it succeeds (resolves) or fails (throws VigilesJobError); TimeoutError after `jobTimeout`. */
   waitForJob(jobId: string, options?: jobs.JobWaitOptions): Promise<Job> {
-    return jobs.waitForJob(this.#ctx, jobId, options);
+    return checked('Llapi.waitForJob()', options, METHOD_OPTIONS.waitForJob, () => jobs.waitForJob(this.#ctx, jobId, options));
   }
 
   // ── reports ──────────────────────────────────────────────────────────────────
 
   /** `download_report(report_token, format, …)`: the file's exact bytes. */
   downloadReport(reportToken: string, format: ReportFormat, options?: reports.DownloadReportOptions): Promise<Uint8Array> {
-    return reports.downloadReport(this.#ctx, reportToken, format, options);
+    return checked('Llapi.downloadReport()', options, METHOD_OPTIONS.downloadReport, () => reports.downloadReport(this.#ctx, reportToken, format, options));
   }
 
   /** `compare_reports(token_one, token_two, …)`: `{ resolved, new }`. */
   compareReports(tokenOne: string, tokenTwo: string, options?: reports.CompareReportsOptions): Promise<CompareResult> {
-    return reports.compareReports(this.#ctx, tokenOne, tokenTwo, options);
+    return checked('Llapi.compareReports()', options, METHOD_OPTIONS.compareReports, () => reports.compareReports(this.#ctx, tokenOne, tokenTwo, options));
   }
 
   // ── folders ──────────────────────────────────────────────────────────────────
 
   /** `get_folders(group_token=None, folder_token=None, archived_only=False)`; tokens default to the configured ones. */
   getFolders(options?: folders.FolderTarget & { archivedOnly?: boolean }): Promise<Folder[]> {
-    return folders.getFolders(this.#ctx, options);
+    return checked('Llapi.getFolders()', options, METHOD_OPTIONS.getFolders, () => folders.getFolders(this.#ctx, options));
   }
 
   /** `create_folder(folder_name, description=None, group_token=None, folder_token=None)`. */
   createFolder(folderName: string, options?: folders.FolderTarget & { description?: string }): Promise<CreatedFolder> {
-    return folders.createFolder(this.#ctx, folderName, options);
+    return checked('Llapi.createFolder()', options, METHOD_OPTIONS.createFolder, () => folders.createFolder(this.#ctx, folderName, options));
   }
 
   /** `archive_folders(tokens)`. */
   archiveFolders(tokens: readonly string[], options?: RequestOptions): Promise<StatusMessage> {
-    return folders.archiveFolders(this.#ctx, tokens, true, options);
+    return checked('Llapi.archiveFolders()', options, METHOD_OPTIONS.requestOnly, () => folders.archiveFolders(this.#ctx, tokens, true, options));
   }
 
   /** `unarchive_folders(tokens)`. */
   unarchiveFolders(tokens: readonly string[], options?: RequestOptions): Promise<StatusMessage> {
-    return folders.archiveFolders(this.#ctx, tokens, false, options);
+    return checked('Llapi.unarchiveFolders()', options, METHOD_OPTIONS.requestOnly, () => folders.archiveFolders(this.#ctx, tokens, false, options));
   }
 
   // ── groups ───────────────────────────────────────────────────────────────────
 
   /** `get_groups(include_private_workspaces=False)`. */
   getGroups(options?: { includePrivateWorkspaces?: boolean } & RequestOptions): Promise<Group[]> {
-    return groups.getGroups(this.#ctx, options);
+    return checked('Llapi.getGroups()', options, METHOD_OPTIONS.getGroups, () => groups.getGroups(this.#ctx, options));
   }
 
   /** `get_archived_groups()`. */
   getArchivedGroups(options?: RequestOptions): Promise<Group[]> {
-    return groups.getArchivedGroups(this.#ctx, options);
+    return checked('Llapi.getArchivedGroups()', options, METHOD_OPTIONS.requestOnly, () => groups.getArchivedGroups(this.#ctx, options));
   }
 
   /** `create_group(group_name, group_description=None, group_token=None)`: a subgroup when a parent is given or configured. */
   createGroup(groupName: string, options?: { description?: string; groupToken?: string } & RequestOptions): Promise<Group> {
-    return groups.createGroup(this.#ctx, groupName, options);
+    return checked('Llapi.createGroup()', options, METHOD_OPTIONS.createGroup, () => groups.createGroup(this.#ctx, groupName, options));
   }
 
   /** `get_group_info(group_token=None, subgroups=False)`. */
   getGroupInfo(groupToken?: string, options?: { subgroups?: boolean } & RequestOptions): Promise<Group> {
-    return groups.getGroupInfo(this.#ctx, groupToken, options);
+    return checked('Llapi.getGroupInfo()', options, METHOD_OPTIONS.getGroupInfo, () => groups.getGroupInfo(this.#ctx, groupToken, options));
   }
 
   /** `bulk_archive_groups(tokens)`. */
   bulkArchiveGroups(tokens: readonly string[], options?: RequestOptions): Promise<StatusMessage> {
-    return groups.archiveGroups(this.#ctx, tokens, true, options);
+    return checked('Llapi.bulkArchiveGroups()', options, METHOD_OPTIONS.requestOnly, () => groups.archiveGroups(this.#ctx, tokens, true, options));
   }
 
   /** `bulk_unarchive_groups(tokens)`. */
   bulkUnarchiveGroups(tokens: readonly string[], options?: RequestOptions): Promise<StatusMessage> {
-    return groups.archiveGroups(this.#ctx, tokens, false, options);
+    return checked('Llapi.bulkUnarchiveGroups()', options, METHOD_OPTIONS.requestOnly, () => groups.archiveGroups(this.#ctx, tokens, false, options));
   }
 
   /** `delete_group(group_token)`. */
   deleteGroup(groupToken: string, options?: RequestOptions): Promise<StatusMessage> {
-    return groups.deleteGroup(this.#ctx, groupToken, options);
+    return checked('Llapi.deleteGroup()', options, METHOD_OPTIONS.requestOnly, () => groups.deleteGroup(this.#ctx, groupToken, options));
   }
 
   /** `get_group_members(group_token)`. */
   getGroupMembers(groupToken: string, options?: RequestOptions): Promise<GroupMembers> {
-    return groups.getGroupMembers(this.#ctx, groupToken, options);
+    return checked('Llapi.getGroupMembers()', options, METHOD_OPTIONS.requestOnly, () => groups.getGroupMembers(this.#ctx, groupToken, options));
   }
 
   /** `add_group_member(group_token, member_email, role, access_subgroups=False)`. */
   addGroupMember(groupToken: string, memberEmail: string, role: string, options?: { accessSubgroups?: boolean } & RequestOptions): Promise<StatusMessage> {
-    return groups.addGroupMember(this.#ctx, groupToken, memberEmail, role, options);
+    return checked('Llapi.addGroupMember()', options, METHOD_OPTIONS.addGroupMember, () => groups.addGroupMember(this.#ctx, groupToken, memberEmail, role, options));
   }
 
   /** `update_group_member(group_token, member_email, new_role)`. */
   updateGroupMember(groupToken: string, memberEmail: string, newRole: string, options?: RequestOptions): Promise<StatusMessage> {
-    return groups.updateGroupMember(this.#ctx, groupToken, memberEmail, newRole, options);
+    return checked('Llapi.updateGroupMember()', options, METHOD_OPTIONS.requestOnly, () => groups.updateGroupMember(this.#ctx, groupToken, memberEmail, newRole, options));
   }
 
   /** `remove_group_member(group_token, member_email)`. */
   removeGroupMember(groupToken: string, memberEmail: string, options?: RequestOptions): Promise<StatusMessage> {
-    return groups.removeGroupMember(this.#ctx, groupToken, memberEmail, options);
+    return checked('Llapi.removeGroupMember()', options, METHOD_OPTIONS.requestOnly, () => groups.removeGroupMember(this.#ctx, groupToken, memberEmail, options));
   }
 
   /** `get_group_settings(group_token=None)`. */
   getGroupSettings(groupToken?: string, options?: RequestOptions): Promise<GroupSettings> {
-    return groups.getGroupSettings(this.#ctx, groupToken, options);
+    return checked('Llapi.getGroupSettings()', options, METHOD_OPTIONS.requestOnly, () => groups.getGroupSettings(this.#ctx, groupToken, options));
   }
 
   /** `update_group_settings(group_token=None, vuln_identifiers=None, …)`: each setting sent only when given. */
   updateGroupSettings(groupToken?: string, options?: groups.GroupSettingsUpdate): Promise<StatusMessage> {
-    return groups.updateGroupSettings(this.#ctx, groupToken, options);
+    return checked('Llapi.updateGroupSettings()', options, METHOD_OPTIONS.groupSettings, () => groups.updateGroupSettings(this.#ctx, groupToken, options));
   }
 
   /** `search_activity_log(...)`: group and folder default to the configured tokens. */
   searchActivityLog(options?: groups.ActivityLogSearch): Promise<ActivityLogEntry[]> {
-    return groups.searchActivityLog(this.#ctx, options);
+    return checked('Llapi.searchActivityLog()', options, METHOD_OPTIONS.activityLog, () => groups.searchActivityLog(this.#ctx, options));
   }
 
   // ── CVEs ─────────────────────────────────────────────────────────────────────
 
   /** `get_cve_info(cve_id, fields=None)`. */
   getCveInfo(cveId: string, options?: { fields?: readonly CveField[] } & RequestOptions): Promise<CveInfo> {
-    return cves.getCveInfo(this.#ctx, cveId, options);
+    return checked('Llapi.getCveInfo()', options, METHOD_OPTIONS.cveInfo, () => cves.getCveInfo(this.#ctx, cveId, options));
   }
 
   /** `search_cves_by_product(product, version="", ids_only=False)`: ids, or id → description. */
   searchCvesByProduct(product: string, options?: { version?: string; idsOnly?: boolean } & RequestOptions): Promise<CveSearchResult> {
-    return cves.searchCvesByProduct(this.#ctx, product, options);
+    return checked('Llapi.searchCvesByProduct()', options, METHOD_OPTIONS.searchCves, () => cves.searchCvesByProduct(this.#ctx, product, options));
   }
 
   /** `set_status(scope, cve_id, package_name, status, …)`. */
   setStatus(scope: StatusScope, cveId: string, packageName: string, status: VulnStatusValue, options?: cves.SetStatusOptions): Promise<SuccessMessage> {
-    return cves.setStatus(this.#ctx, scope, cveId, packageName, status, options);
+    return checked('Llapi.setStatus()', options, METHOD_OPTIONS.setStatus, () => cves.setStatus(this.#ctx, scope, cveId, packageName, status, options));
   }
 
   /** `get_vuln_status(cve_id, package_name, package_version, manifest_token)`. */
   getVulnStatus(cveId: string, packageName: string, packageVersion: string, manifestToken: string, options?: RequestOptions): Promise<VulnStatus> {
-    return cves.getVulnStatus(this.#ctx, cveId, packageName, packageVersion, manifestToken, options);
+    return checked('Llapi.getVulnStatus()', options, METHOD_OPTIONS.requestOnly, () => cves.getVulnStatus(this.#ctx, cveId, packageName, packageVersion, manifestToken, options));
   }
 }
 

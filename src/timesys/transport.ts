@@ -1,10 +1,14 @@
 import type { PathsWithMethod } from 'openapi-typescript-helpers';
 import type { OpsClient } from '../core/client.js';
 import { DryRunSignal, type DryRunRequest } from '../core/dry-run.js';
+import { ConfigError } from '../core/errors/config-error.js';
+import { Redactor } from '../core/redact.js';
 import type { TimeoutOptions } from '../core/types.js';
 import type { paths } from './generated/timesys-llapi.js';
+import { operations } from './generated/timesys-llapi.meta.js';
+import { unsendable } from './safe-text.js';
 import { llapiMessage } from './signing/message.js';
-import type { LlapiParams, LlapiValue } from './signing/python-str.js';
+import { pyStr, type LlapiParams, type LlapiScalar, type LlapiValue } from './signing/python-str.js';
 import { encodePairs, encodePathParam, FORM_CONTENT_TYPE, sortPairs, toPairs } from './signing/wire.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -37,15 +41,30 @@ export class LlapiTransport {
   readonly #client: OpsClient<paths>;
   readonly #email: string;
   readonly #reveal: boolean;
+  readonly #secrets: () => Iterable<string>;
+  readonly #publicNames: readonly string[];
 
-  constructor(client: OpsClient<paths>, email: string, reveal: boolean) {
+  /**
+   * @param secrets - every value the client treats as secret (the key, the caller's `secrets`, the
+   *   signatures produced so far), read at each dry run.
+   * @param publicNames - the client's `publicNames`: secret-looking names that are identifiers.
+   */
+  constructor(client: OpsClient<paths>, email: string, options: { reveal: boolean; secrets: () => Iterable<string>; publicNames: readonly string[] }) {
     this.#client = client;
     this.#email = email;
-    this.#reveal = reveal;
+    this.#reveal = options.reveal;
+    this.#secrets = options.secrets;
+    this.#publicNames = options.publicNames;
   }
 
   async send<T>(call: LlapiCall): Promise<T> {
     const params = compact(call.params ?? {});
+    for (const [name, value] of Object.entries(params)) {
+      // quote_plus would throw a raw URIError on a lone surrogate; say which parameter instead.
+      if ((Array.isArray(value) ? value : [value]).some(unsendable)) {
+        throw new ConfigError(`${opName(call)}: parameter "${name}" contains a lone UTF-16 surrogate, which has no UTF-8 form; nothing was sent`);
+      }
+    }
     const post = call.method === 'POST';
     const init: Record<string, unknown> = {
       params: post ? { path: call.pathParams ?? {} } : { path: call.pathParams ?? {}, query: params },
@@ -72,19 +91,44 @@ export class LlapiTransport {
 
   /**
    * Adds upstream's dry-run fields: `data` (the parameters with `email` last, native values) and
-   * `hmacMsg` (the exact signed text). Built from the caller's values, so identifiers such as group
-   * tokens show as upstream shows them; only registered secrets (the key) are scrubbed.
+   * `hmacMsg` (the exact signed text, also `signed`). Built from the caller's values, so the
+   * identifiers `publicNames` lists (group, folder, manifest, report tokens) show as upstream shows
+   * them. One value, one treatment: every value that is secret anywhere in the record (a registered
+   * secret such as the key, or the value of a secret-named parameter in the query, body or path) is
+   * scrubbed from every field of it — `url`, `headers`, `body`, `data`, `hmacMsg`, `signed` —
+   * so a redacted body field can never reappear in the signed message.
    */
   #describe(request: DryRunRequest, call: LlapiCall, params: Record<string, LlapiValue>): void {
     const data: Record<string, LlapiValue> = { ...params };
     delete data.email;
     data.email = this.#email;
     const message = llapiMessage(call.method, fillPath((v) => v)(call.path, call.pathParams ?? {}), data);
-    const show = (text: string) => (this.#reveal ? text : this.#client.scrub(text));
-    request.data = this.#reveal ? data : Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? show(v) : v]));
-    request.hmacMsg = show(message);
-    request.signed = show(message);
+    if (this.#reveal) {
+      request.data = data;
+      request.hmacMsg = message;
+      request.signed = message;
+      return;
+    }
+    const redactor = new Redactor(this.#secrets(), undefined, this.#publicNames);
+    const learn = (name: string, value: LlapiValue) => {
+      if (!redactor.isSecretName(name)) return;
+      for (const v of Array.isArray(value) ? value : [value]) if (v !== null && v !== undefined) redactor.add(pyStr(v as LlapiScalar));
+    };
+    for (const [name, value] of Object.entries(data)) learn(name, value);
+    for (const [name, value] of Object.entries(call.pathParams ?? {})) learn(name, value);
+    request.data = redactor.value(data);
+    request.hmacMsg = redactor.scrub(message);
+    request.signed = redactor.scrub(message);
+    request.url = redactor.scrub(request.url);
+    if (typeof request.body === 'string') request.body = redactor.scrub(request.body);
+    request.headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, redactor.scrub(v)]));
   }
+}
+
+/** The call's name for messages: its own `op`, else the spec's operationId. */
+function opName(call: LlapiCall): string {
+  const table = operations as Readonly<Record<string, { operationId: string } | undefined>>;
+  return call.op ?? table[`${call.method} ${call.path}`]?.operationId ?? call.path;
 }
 
 /** Parameters without null/undefined, order kept (upstream signs `None`; see docs/compat.md). */

@@ -1,7 +1,8 @@
 import { createClient, defaultErrorDetails, type OpsClient } from '../core/client.js';
 import type { CoreOptions } from '../core/types.js';
 import type { HttpSigner } from '../crypto/http-signature/signer.js';
-import { tritonAuth, type DateHeaderMode } from './auth.js';
+import { checkTritonAuthOptions, tritonAuth, type DateHeaderMode } from './auth.js';
+import { checkHeaders } from '../core/header-safe.js';
 import { operations } from './generated/triton-cloudapi.meta.js';
 import type { paths } from './generated/triton-cloudapi.js';
 import { tritonQuery } from './query.js';
@@ -53,6 +54,9 @@ export function createTritonClient(options: TritonClientOptions): TritonApi {
 
 function createPlainClient(options: TritonClientOptions): TritonApi {
   const { signer, keyId, acceptVersion, dateHeader, signHeaders, ...core } = options;
+  // Checked here too (not only in tritonAuth): unsigned clients send Accept-Version and headers as well.
+  checkTritonAuthOptions('createTritonClient', { keyId, acceptVersion, dateHeader, signHeaders });
+  checkHeaders('createTritonClient', core.headers);
   return createClient<paths>({
     ...core,
     operations,

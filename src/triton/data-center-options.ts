@@ -27,8 +27,18 @@ export interface DataCenterOptions extends CoreOptions {
   key?: string | Uint8Array | PrivateKey;
   /** A ready signer instead of `key` (e.g. the ssh-agent signer from `opskit/node`). */
   signer?: HttpSigner;
+  /**
+   * Send requests unsigned (only `GET /--ping` answers then). Without `key` or `signer` a DataCenter
+   * is a ConfigError unless this is set, so a forgotten or misspelled key option never turns into
+   * a stream of 401s.
+   */
+  unsigned?: boolean;
   /** Passphrase of an encrypted `key`. Never logged. */
   passphrase?: string;
+  /** Highest bcrypt_pbkdf rounds an encrypted OpenSSH `key` may ask for (default 256: real keys use 16–256). */
+  maxBcryptRounds?: number;
+  /** Highest PBKDF2 iterations an encrypted PKCS#8 `key` may ask for (default 1,000,000). */
+  maxPbkdf2Iterations?: number;
   /** Signature algorithm (default by key type: rsa-sha256, ecdsa-sha256/512, ed25519-sha512). */
   algorithm?: SignatureAlgorithm;
   /** `auto` (default): WebCrypto where present, pure JavaScript otherwise. */

@@ -1,8 +1,11 @@
 import { dryRunnable } from '../core/dry-run.js';
 import { ConfigError } from '../core/errors/config-error.js';
+import { checkOptions } from '../core/options.js';
 import type { HttpSigner } from '../crypto/http-signature/signer.js';
+import { checkTritonAuthOptions } from './auth.js';
 import { createTritonClient, type TritonApi } from './client.js';
 import type { DataCenterOptions } from './data-center-options.js';
+import { checkHeaders } from '../core/header-safe.js';
 import { DEFAULT_LOCATION, KNOWN_LOCATIONS, resolveLocation } from './locations.js';
 import { accountMethods } from './methods/account.js';
 import { accessKeyMethods } from './methods/access-keys.js';
@@ -27,6 +30,7 @@ import { snapshotMethods } from './methods/snapshots.js';
 import { tagMethods } from './methods/tags.js';
 import { userMethods } from './methods/users.js';
 import { volumeMethods } from './methods/volumes.js';
+import { AUTHENTICATE_OPTIONS, DATA_CENTER_ALIASES, DATA_CENTER_OPTIONS } from './option-names.js';
 import { resolveAuth } from './resolve-signer.js';
 
 // Each resource's methods live in methods/<resource>.ts (one operationId each, plus py-smartdc's
@@ -73,12 +77,21 @@ export class DataCenter {
   /** @internal The options this instance was made with (for `datacenter()` and `authenticate()`). */
   options: DataCenterOptions;
 
+  /**
+   * @throws ConfigError for an unknown option name (with the name meant, e.g. py-smartdc's `secret`
+   *   → `key`), an account, user or keyId a header cannot carry, a key that does not fit, or neither
+   *   `key` nor `signer` without `unsigned: true`.
+   */
   constructor(options: DataCenterOptions = {}) {
+    checkOptions('new DataCenter()', options, DATA_CENTER_OPTIONS, DATA_CENTER_ALIASES);
+    checkTritonAuthOptions('new DataCenter()', options);
+    checkHeaders('new DataCenter()', options.headers);
     this.options = { ...options };
     this.knownLocations = { ...(options.knownLocations ?? KNOWN_LOCATIONS) };
     this.location = options.location ?? DEFAULT_LOCATION;
-    this.baseUrl = (options.url ?? resolveLocation(this.location, this.knownLocations)).replace(/\/+$/, '');
-    const auth = resolveAuth(options);
+    this.baseUrl = baseUrlOf(options.url ?? resolveLocation(this.location, this.knownLocations));
+    const auth = resolveAuth(options, 'new DataCenter()');
+    requireSigner('new DataCenter()', options, auth);
     this.accountLogin = auth.account;
     this.user = auth.user;
     this.keyId = auth.keyId;
@@ -106,10 +119,14 @@ export class DataCenter {
    * Later calls are signed with them.
    */
   authenticate(options: Pick<DataCenterOptions, 'key' | 'signer' | 'keyId' | 'passphrase' | 'algorithm' | 'account' | 'user'>): this {
+    checkOptions('DataCenter.authenticate()', options, AUTHENTICATE_OPTIONS, DATA_CENTER_ALIASES);
     const next = { ...this.options, ...options };
     if (options.signer) delete next.key;
     if (options.key !== undefined) delete next.signer;
-    const auth = resolveAuth(next);
+    // New credentials end an unsigned DataCenter's unsigned state.
+    if (options.signer || options.key !== undefined) delete next.unsigned;
+    const auth = resolveAuth(next, 'DataCenter.authenticate()');
+    requireSigner('DataCenter.authenticate()', next, auth);
     this.options = next;
     this.keyId = auth.keyId;
     this.signer = auth.signer;
@@ -143,6 +160,26 @@ export class DataCenter {
   /** What `console.log` shows in Node: the same public facts as `toJSON`. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return `DataCenter ${JSON.stringify(this.toJSON())}`;
+  }
+}
+
+/** A base URL without trailing slashes; one a URL parser would silently rewrite (CR, LF, tab) is refused. */
+function baseUrlOf(url: string): string {
+  if (typeof url !== 'string' || /[\u0000-\u0020\u007f]/.test(url)) throw new ConfigError('new DataCenter(): url contains whitespace or a control character');
+  try {
+    new URL(url);
+  } catch {
+    throw new ConfigError('new DataCenter(): url is not a valid URL');
+  }
+  return url.replace(/\/+$/, '');
+}
+
+/** Unsigned requests only when asked for: a missing or misspelled key must not become a stream of 401s. */
+function requireSigner(where: string, options: DataCenterOptions, auth: ReturnType<typeof resolveAuth>): void {
+  if (options.unsigned !== undefined && typeof options.unsigned !== 'boolean') throw new ConfigError(`${where}: unsigned must be true or false`);
+  if (auth.signer && options.unsigned === true) throw new ConfigError(`${where}: unsigned: true cannot be combined with key or signer`);
+  if (!auth.signer && options.unsigned !== true) {
+    throw new ConfigError(`${where}: no key or signer; pass key (a private key) or signer, or unsigned: true for unauthenticated calls such as ping()`);
   }
 }
 

@@ -1,7 +1,12 @@
+import { ConfigError } from '../core/errors/config-error.js';
 import { HttpError } from '../core/errors/http-error.js';
+import { ResponseError } from '../core/errors/response-error.js';
+import { checkOptions } from '../core/options.js';
+import { pathValueProblem } from '../core/path-params.js';
 import { waitFor, type WaitOptions } from '../core/wait-for.js';
 import type { DataCenter } from './data-center.js';
 import { isPrivateIp } from './ips.js';
+import { AFFINITY_OPTION, CREDENTIALS_OPTION, EXPIRES_OPTION, MACHINE_WAIT_OPTIONS, PCI_SLOT_OPTION, PRIMARY_OPTION, SHRINK_OPTION } from './option-names.js';
 import { Snapshot } from './snapshot.js';
 import type { AuditEntry, Disk, FirewallRule, MachineData, MachineState, Migration, MigrationEstimate, Nic, StringMap, Tags } from './types.js';
 
@@ -30,6 +35,24 @@ async function pollMachine(m: Machine): Promise<MachineData> {
   return m.data;
 }
 
+/** Why `data` cannot be a Machine (its `id` goes into every URL the Machine builds), or undefined. */
+function machineDataProblem(data: unknown): string | undefined {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return 'the machine is not an object';
+  const problem = pathValueProblem((data as { id?: unknown }).id);
+  return problem ? `the machine's id ${problem}` : undefined;
+}
+
+/**
+ * A Machine for a machine object the server sent; a reply without a usable id is a ResponseError,
+ * never a Machine whose later calls would address `/machines/` or `/machines/undefined`.
+ * @internal
+ */
+export function machineFromReply(op: string, dc: DataCenter, data: unknown): Machine {
+  const problem = machineDataProblem(data);
+  if (problem) throw new ResponseError(op, problem);
+  return new Machine(dc, data as MachineData);
+}
+
 /**
  * One machine (instance), as py-smartdc's `Machine`: every py-smartdc method camelCased, plus
  * rename, firewall and deletion-protection actions, NICs, disks, migrations, audit, and
@@ -41,7 +64,10 @@ export class Machine {
   /** The latest machine object the server sent. */
   data: MachineData;
 
+  /** @throws ConfigError when `data` has no usable `id` (it addresses every later call). */
   constructor(dc: DataCenter, data: MachineData) {
+    const problem = machineDataProblem(data);
+    if (problem) throw new ConfigError(`new Machine(): ${problem}`);
     this.dc = dc;
     this.id = data.id;
     this.data = data;
@@ -129,6 +155,7 @@ export class Machine {
 
   /** GetMachine again (py-smartdc `refresh(credentials)`); a deleted machine throws its 410. */
   async refresh(options: { credentials?: boolean } = {}): Promise<this> {
+    checkOptions('Machine.refresh()', options, CREDENTIALS_OPTION);
     this.data = await this.dc.getMachine(this.id, options);
     return this;
   }
@@ -197,6 +224,7 @@ export class Machine {
    * `deleted`. Throws TimeoutError after `timeout` (default 5 minutes) unless `silent`.
    */
   async waitFor(state: MachineState | readonly MachineState[] | ((m: MachineData) => boolean), options: MachineWaitOptions = {}): Promise<this> {
+    checkOptions('Machine.waitFor()', options, MACHINE_WAIT_OPTIONS);
     const done = typeof state === 'function' ? state : (m: MachineData) => (Array.isArray(state) ? state : [state]).includes(m.state);
     const what = typeof state === 'function' ? `machine ${this.id}` : `machine ${this.id} to be ${Array.isArray(state) ? state.join(' or ') : String(state)}`;
     await waitFor(() => pollMachine(this), done, { interval: 2000, ...options, what });
@@ -311,7 +339,8 @@ export class Machine {
     return this.dc.getNic(this.id, mac);
   }
   /** AddNic on a network (the machine reboots). */
-  addNic(network: string | { ipv4_uuid: string; ipv4_ips?: string[] }, options: { primary?: boolean } = {}): Promise<Nic> {
+  async addNic(network: string | { ipv4_uuid: string; ipv4_ips?: string[] }, options: { primary?: boolean } = {}): Promise<Nic> {
+    checkOptions('Machine.addNic()', options, PRIMARY_OPTION);
     return this.dc.addNic(this.id, network, options);
   }
   /** RemoveNic. */
@@ -327,11 +356,13 @@ export class Machine {
     return this.dc.getMachineDisk(this.id, disk);
   }
   /** CreateMachineDisk: MiB or `remaining`. */
-  createDisk(size: number | 'remaining', options: { pciSlot?: string } = {}): Promise<Disk> {
+  async createDisk(size: number | 'remaining', options: { pciSlot?: string } = {}): Promise<Disk> {
+    checkOptions('Machine.createDisk()', options, PCI_SLOT_OPTION);
     return this.dc.createMachineDisk(this.id, size, options);
   }
   /** ResizeMachineDisk. */
-  resizeDisk(disk: string, size: number, options: { dangerousAllowShrink?: boolean } = {}): Promise<Disk> {
+  async resizeDisk(disk: string, size: number, options: { dangerousAllowShrink?: boolean } = {}): Promise<Disk> {
+    checkOptions('Machine.resizeDisk()', options, SHRINK_OPTION);
     return this.dc.resizeMachineDisk(this.id, disk, size, options);
   }
   /** DeleteMachineDisk. */
@@ -339,7 +370,8 @@ export class Machine {
     return this.dc.deleteMachineDisk(this.id, disk);
   }
   /** Migrate: begin, sync, switch, automatic, pause, abort or finalize. */
-  migrate(action: Parameters<DataCenter['migrate']>[1], options: { affinity?: string[] } = {}): Promise<Migration> {
+  async migrate(action: Parameters<DataCenter['migrate']>[1], options: { affinity?: string[] } = {}): Promise<Migration> {
+    checkOptions('Machine.migrate()', options, AFFINITY_OPTION);
     return this.dc.migrate(this.id, action, options);
   }
   /** MigrateMachineEstimate. */
@@ -351,7 +383,8 @@ export class Machine {
     return this.dc.getMigration(this.id);
   }
   /** A pre-signed `wss://` URL for this machine's VNC console (ConnectMachineVNC). */
-  vncUrl(options: { expires?: number } = {}): Promise<string> {
+  async vncUrl(options: { expires?: number } = {}): Promise<string> {
+    checkOptions('Machine.vncUrl()', options, EXPIRES_OPTION);
     return this.dc.vncUrl(this.id, options);
   }
 

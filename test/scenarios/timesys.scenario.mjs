@@ -149,6 +149,11 @@ export default function (t) {
     assert.ok(csv.startsWith('Package,Version,CVE ID'), csv.slice(0, 40));
     const bad = await llapi.getManifestInfo('nope').catch((e) => e);
     assert.equal(bad.status, 404);
+    // Unknown option names are refused, with the name meant; nothing is sent.
+    const sent = sim.requests.list().length;
+    assert.throws(() => new Llapi({ ...sim.credentials, url: sim.url, fetch: sim.fetch, group_token: 'g' }), /did you mean "groupToken"\?/);
+    await assert.rejects(llapi.deleteManifest(report.manifest_token, { confirm: true }), /did you mean "confirmed"\?/);
+    assert.equal(sim.requests.list().length, sent);
     const forged = new Llapi({ ...sim.credentials, key: 'wrong-key', url: sim.url, fetch: sim.fetch });
     const denied = await forged.heartbeat().catch((e) => e);
     assert.equal(denied.status, 403);

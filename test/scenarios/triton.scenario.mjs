@@ -105,6 +105,19 @@ export default function (t) {
     assert.equal(await new triton.DataCenter({ url: sim.url, account: 'demo', key: keys[2], fetch: sim.fetch, now: () => sim.clock.now() }).numMachines({ tombstone: true }), 3);
   });
 
+  t.test("triton: the README's simulator line signs in; unknown options and header-unsafe values are ConfigErrors", async () => {
+    const sim = simLib.createSim('triton');
+    const dc = new triton.DataCenter({ url: sim.url, fetch: sim.fetch, ...sim.credentials });
+    assert.equal((await dc.getAccount()).login, 'demo');
+    assert.throws(() => new triton.DataCenter({ url: sim.url, fetch: sim.fetch }), /no key or signer/);
+    assert.equal((await new triton.DataCenter({ url: sim.url, fetch: sim.fetch, unsigned: true }).ping()).ping, 'pong');
+    assert.throws(() => new triton.DataCenter({ url: sim.url, ...sim.credentials, key_id: 'x' }), /unknown option "key_id"; did you mean "keyId"\?/);
+    assert.throws(() => new triton.DataCenter({ url: sim.url, ...sim.credentials, account: 'jill\r\nX: 1' }), /account contains a line break/);
+    const before = sim.requests.list().length;
+    await assert.rejects(dc.deleteMachineTag('m', '..'), /path parameter "tag" is "\.\."/);
+    assert.equal(sim.requests.list().length, before);
+  });
+
   t.test('triton: a wrong passphrase is a KeyParseError that says so', async () => {
     const key = c.generatePrivateKeySync('ed25519');
     const text = c.encodeOpenSshPrivateKey(key, { passphrase: 'right', rounds: 2 });

@@ -28,7 +28,7 @@ export const simCommands: CommandGroup = {
         const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
         const sim = createSim(family);
         const server = await serve(sim, { port, host });
-        printJson(io, { url: server.url, credentials: sim.credentials });
+        printJson(io, { url: server.url, credentials: servedCredentials(sim.credentials, sim.url, server.url) });
         await io.waitForStop();
         await server.close();
       },
@@ -42,3 +42,11 @@ export const simCommands: CommandGroup = {
     },
   },
 };
+
+/** Credentials that name the simulator's in-process URL (an auth URL) point at the served one instead. */
+function servedCredentials(credentials: Record<string, unknown>, simUrl: string, servedUrl: string): Record<string, unknown> {
+  const base = simUrl.replace(/\/+$/, '');
+  return Object.fromEntries(
+    Object.entries(credentials).map(([k, v]) => [k, typeof v === 'string' && v.startsWith(base) ? `${servedUrl.replace(/\/+$/, '')}${v.slice(base.length)}` : v]),
+  );
+}

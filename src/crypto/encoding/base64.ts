@@ -1,3 +1,4 @@
+import { checkBoolean, checkBytes, checkOptions, fail } from '../args/check.js';
 import { encodingError } from './encoding-error.js';
 
 // RFC 4648 §4 (standard) and §5 (URL and filename safe) differ only in the last two symbols.
@@ -80,44 +81,62 @@ function decode(text: string, { name, values }: Alphabet, shift: number): Uint8A
   return out;
 }
 
-const getStandard = (): Alphabet => (standard ??= alphabet('base64', '+/'));
-const getUrl = (): Alphabet => (url ??= alphabet('base64url', '-_'));
+// Error messages name the format and "text" (the decoders' argument), never the input itself.
+const getStandard = (): Alphabet => (standard ??= alphabet('base64 text', '+/'));
+const getUrl = (): Alphabet => (url ??= alphabet('base64url text', '-_'));
 
-/** Encodes bytes as standard base64 (RFC 4648 §4), with `=` padding. */
+const bytesArg = (bytes: unknown, where: string): Uint8Array => checkBytes(bytes, `${where}: bytes`, encodingError);
+const textArg = (text: unknown, where: string): string => {
+  if (typeof text !== 'string') fail(`${where}: text`, 'a string', text, encodingError);
+  return text;
+};
+
+/**
+ * Encodes bytes as standard base64 (RFC 4648 §4), with `=` padding.
+ * @throws OpsError with code `ENCODING` when `bytes` is not a Uint8Array.
+ */
 export function encodeBase64(bytes: Uint8Array): string {
-  return encode(bytes, getStandard(), true);
+  return encode(bytesArg(bytes, 'encodeBase64'), getStandard(), true);
 }
 
 /**
  * Decodes standard base64 (RFC 4648 §4). Padding is optional but must be right when
  * present; whitespace, the URL-safe symbols and non-canonical trailing bits are rejected.
- * @throws OpsError with code `ENCODING` on malformed input.
+ * @throws OpsError with code `ENCODING` on malformed input or when `text` is not a string.
  */
 export function decodeBase64(text: string): Uint8Array {
-  return decode(text, getStandard(), 0);
+  return decode(textArg(text, 'decodeBase64'), getStandard(), 0);
 }
 
 /**
  * Encodes bytes as base64url (RFC 4648 §5).
  * @param options.pad - append `=` padding (default `true`, as Fernet and Python's
  *   `urlsafe_b64encode` do; JWTs want `false`).
+ * @throws OpsError with code `ENCODING` when `bytes` is not a Uint8Array; ConfigError for a bad option.
  */
 export function encodeBase64Url(bytes: Uint8Array, options?: { pad?: boolean }): string {
-  return encode(bytes, getUrl(), options?.pad ?? true);
+  const { pad } = checkOptions(options, 'encodeBase64Url: options');
+  return encode(bytesArg(bytes, 'encodeBase64Url'), getUrl(), pad === undefined || checkBoolean(pad, 'encodeBase64Url: options.pad'));
 }
 
 /**
  * Decodes base64url (RFC 4648 §5), with or without padding. Whitespace, the standard
  * alphabet's `+` and `/`, and non-canonical trailing bits are rejected.
- * @throws OpsError with code `ENCODING` on malformed input.
+ * @throws OpsError with code `ENCODING` on malformed input or when `text` is not a string.
  */
 export function decodeBase64Url(text: string): Uint8Array {
-  return decode(text, getUrl(), 0);
+  return decode(textArg(text, 'decodeBase64Url'), getUrl(), 0);
+}
+
+/** Internal: {@link encodeBase64Url} with padding and no argument check, for callers holding real bytes. */
+export function encodeBase64UrlUnchecked(bytes: Uint8Array): string {
+  return encode(bytes, getUrl(), true);
 }
 
 /**
- * {@link decodeBase64Url} into a buffer that starts `shift` bytes before the result, so
- * that fields at known offsets can be made 4-byte aligned. Internal: not re-exported.
+ * Internal: {@link decodeBase64Url} without the argument check, into a buffer that starts
+ * `shift` bytes before the result, so that fields at known offsets can be made 4-byte aligned.
+ * A non-string `text` throws a TypeError here, which callers (Fernet) turn into their own error.
  */
 export function decodeBase64UrlShifted(text: string, shift: number): Uint8Array {
   return decode(text, getUrl(), shift);

@@ -1,8 +1,8 @@
 import { cbc } from '@noble/ciphers/aes.js';
 import { ConfigError } from '../../core/errors/config-error.js';
-import { equalBytes } from '../bytes/equal-bytes.js';
-import { decodeBase64UrlShifted, encodeBase64Url } from '../encoding/base64.js';
-import { decodeUtf8, encodeUtf8 } from '../encoding/utf8.js';
+import { constantTimeEqual } from '../bytes/constant-time-equal.js';
+import { decodeBase64UrlShifted, encodeBase64UrlUnchecked } from '../encoding/base64.js';
+import { utf8Text } from '../encoding/utf8.js';
 import { InvalidToken } from '../errors/invalid-token.js';
 import { parseFernetKey } from './key.js';
 import { keyedHmacSha256, type Mac } from './mac.js';
@@ -24,6 +24,14 @@ const SHIFT = 3;
 // Called directly rather than through randomBytes(): Fernet needs only 16 or 32 bytes,
 // and this keeps the bundle small.
 const random = (length: number): Uint8Array => crypto.getRandomValues(new Uint8Array(length));
+
+// Options, and each option, may be left out (undefined); anything else of the wrong kind, null
+// included, is the caller's bug and gets a ConfigError rather than being ignored.
+function checked<T>(options: T | undefined, where: string): T | undefined {
+  if (options !== undefined && (typeof options != 'object' || !options || Array.isArray(options))) throw new ConfigError(`${where}: options must be an object`);
+  return options;
+}
+const or = <T>(value: T | undefined, fallback: () => T): T => (value === undefined ? fallback() : value);
 
 /** Options for {@link Fernet}. */
 export interface FernetOptions {
@@ -80,30 +88,39 @@ export class Fernet {
 
   /** Returns a new random key: 32 bytes as base64url (44 characters), the format Python's `Fernet.generate_key()` produces. */
   static generateKey(): string {
-    return encodeBase64Url(random(32));
+    return encodeBase64UrlUnchecked(random(32));
   }
 
   /**
    * @param key - base64url text of 32 bytes (as from {@link Fernet.generateKey}) or the 32 raw bytes.
    * @throws KeyParseError when the key is malformed; the message never contains the key.
+   * @throws ConfigError when `options.now` is not a function.
    */
-  constructor(key: string | Uint8Array, options: FernetOptions = {}) {
+  constructor(key: string | Uint8Array, options?: FernetOptions) {
     const { signingKey, encryptionKey } = parseFernetKey(key);
+    const clock = or(checked(options, 'Fernet')?.now, () => Date.now);
+    if (typeof clock != 'function') throw new ConfigError('Fernet: options.now must be a function');
     this.#encryptionKey = encryptionKey;
     this.#mac = keyedHmacSha256(signingKey);
-    this.#clock = options.now ?? Date.now;
+    this.#clock = clock;
   }
 
   /**
    * Encrypts and authenticates `data` (strings are UTF-8 encoded).
    * @returns the token, base64url with padding.
-   * @throws ConfigError for a bad `now`; noble's TypeError for an IV that is not 16 bytes.
+   * @throws ConfigError when `data` is neither a Uint8Array nor well-formed text (a lone
+   *   surrogate has no UTF-8 form), for a bad `now`, or an `iv` that is not 16 bytes.
    */
-  encrypt(data: string | Uint8Array, options: FernetEncryptOptions = {}): string {
-    const plaintext = typeof data === 'string' ? encodeUtf8(data) : data;
-    const iv = options.iv ?? random(BLOCK);
-    const seconds = toSeconds(options.now ?? this.#clock(), 'Fernet.encrypt');
-    // Created first because it validates the IV (16 bytes) before the IV is copied anywhere.
+  encrypt(data: string | Uint8Array, options?: FernetEncryptOptions): string {
+    // Checked here rather than with the shared argument helpers to keep Fernet's bundle small. A lone
+    // surrogate has no UTF-8 form: TextEncoder would encrypt U+FFFD, and decryption would not round-trip.
+    if (!(data instanceof Uint8Array || (typeof data == 'string' && !/\p{Cs}/u.test(data)))) {
+      throw new ConfigError('Fernet.encrypt: data must be a Uint8Array or well-formed text');
+    }
+    const plaintext = typeof data == 'string' ? new TextEncoder().encode(data) : data;
+    const iv = or(checked(options, 'Fernet.encrypt')?.iv, () => random(BLOCK));
+    if (!(iv instanceof Uint8Array && iv.length == BLOCK)) throw new ConfigError('Fernet.encrypt: options.iv must be 16 bytes');
+    const seconds = toSeconds(or(options?.now, this.#clock), 'Fernet.encrypt');
     const cipher = cbc(this.#encryptionKey, iv);
     // PKCS#7 always adds 1 to 16 bytes.
     const macAt = BODY_AT + plaintext.length + BLOCK - (plaintext.length % BLOCK);
@@ -115,7 +132,7 @@ export class Fernet {
     // Ciphertext and tag are written straight into the token: no intermediate arrays.
     cipher.encrypt(plaintext, token.subarray(BODY_AT, macAt));
     this.#mac(token.subarray(0, macAt), token.subarray(macAt));
-    return encodeBase64Url(token);
+    return encodeBase64UrlUnchecked(token);
   }
 
   /**
@@ -124,7 +141,7 @@ export class Fernet {
    * @throws InvalidToken, always with the same message, whichever check failed.
    * @throws ConfigError for a bad `ttl` or `now` option.
    */
-  decrypt(token: string, options: FernetDecryptOptions = {}): Uint8Array {
+  decrypt(token: string, options?: FernetDecryptOptions): Uint8Array {
     const bytes = this.#verify(token, options);
     try {
       return cbc(this.#encryptionKey, bytes.subarray(IV_AT, BODY_AT)).decrypt(bytes.subarray(BODY_AT, bytes.length - MAC_LEN));
@@ -139,8 +156,8 @@ export class Fernet {
    * @throws InvalidToken as {@link Fernet.decrypt} does.
    * @throws OpsError with code `ENCODING` when an authentic payload is not valid UTF-8.
    */
-  decryptText(token: string, options: FernetDecryptOptions = {}): string {
-    return decodeUtf8(this.decrypt(token, options));
+  decryptText(token: string, options?: FernetDecryptOptions): string {
+    return utf8Text(this.decrypt(token, options));
   }
 
   /**
@@ -149,15 +166,15 @@ export class Fernet {
    * @throws InvalidToken when the token is malformed or not authentic.
    */
   extractTimestamp(token: string): number {
-    return readTimestamp(this.#verify(token, {}));
+    return readTimestamp(this.#verify(token));
   }
 
   // Everything up to and including the HMAC check; returns the decoded, authentic token.
-  #verify(token: string, options: FernetDecryptOptions): Uint8Array {
-    const { ttl } = options;
+  #verify(token: string, options?: FernetDecryptOptions): Uint8Array {
+    const ttl = checked(options, 'Fernet.decrypt')?.ttl;
     // Option errors are the caller's bug, not the token's, so they are not hidden behind InvalidToken.
     if (ttl !== undefined && !(typeof ttl === 'number' && ttl >= 0)) throw new ConfigError('Fernet.decrypt: ttl must be seconds >= 0');
-    const current = ttl === undefined ? 0 : toSeconds(options.now ?? this.#clock(), 'Fernet.decrypt');
+    const current = ttl === undefined ? 0 : toSeconds(or(options?.now, this.#clock), 'Fernet.decrypt');
 
     let bytes: Uint8Array;
     try {
@@ -175,7 +192,7 @@ export class Fernet {
     }
     const macAt = length - MAC_LEN;
     this.#mac(bytes.subarray(0, macAt), this.#tag);
-    if (!equalBytes(this.#tag, bytes.subarray(macAt))) throw new InvalidToken();
+    if (!constantTimeEqual(this.#tag, bytes.subarray(macAt))) throw new InvalidToken();
     return bytes;
   }
 }

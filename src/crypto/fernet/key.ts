@@ -1,4 +1,4 @@
-import { decodeBase64Url } from '../encoding/base64.js';
+import { decodeBase64UrlShifted } from '../encoding/base64.js';
 import { KeyParseError } from '../errors/key-parse-error.js';
 
 /** The two halves of a Fernet key (spec: signing key ‖ encryption key, 16 bytes each). */
@@ -16,7 +16,7 @@ export function parseFernetKey(key: string | Uint8Array): FernetKeyParts {
   let bytes: unknown = key;
   if (typeof key === 'string') {
     try {
-      bytes = decodeBase64Url(key.trim());
+      bytes = decodeBase64UrlShifted(key.trim(), 0);
     } catch (error) {
       // The decoder's message gives only a position, never the key's characters.
       throw new KeyParseError(`Fernet key: ${(error as Error).message}`);

@@ -2,7 +2,8 @@ import { ConfigError } from '../../core/errors/config-error.js';
 
 /** Reads a clock value (milliseconds since 1970, or a Date) as whole seconds. */
 export function toSeconds(now: number | Date, what: string): number {
-  const ms = +now;
+  // Only a number or a Date: `+` would also turn '' or [] into 0, a silent wrong time.
+  const ms = typeof now == 'number' || now instanceof Date ? +now : NaN;
   // Also rejects NaN, an invalid Date and Infinity; Fernet timestamps are unsigned.
   if (!(ms >= 0 && ms <= Number.MAX_SAFE_INTEGER)) throw new ConfigError(`${what}: now must be a Date or milliseconds since 1970`);
   return Math.floor(ms / 1000);

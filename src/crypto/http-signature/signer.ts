@@ -1,4 +1,7 @@
-import { parsePrivateKey } from '../keys/parse-private-key.js';
+import { checkOneOf, checkOptions, fail } from '../args/check.js';
+import { KeyParseError } from '../errors/key-parse-error.js';
+import { checkParseOptions, parsePrivateKey } from '../keys/parse-private-key.js';
+import { keyText } from '../keys/key-text.js';
 import { PrivateKey } from '../keys/private-key.js';
 import type { PublicKey } from '../keys/public-key.js';
 import { algorithmFor, defaultAlgorithm, type SignatureAlgorithm } from '../keys/sign/algorithms.js';
@@ -28,13 +31,39 @@ export interface KeySignerOptions {
   algorithm?: SignatureAlgorithm;
   /** `auto` (default): WebCrypto where present, pure JavaScript otherwise. */
   backend?: SigningBackend;
+  /** Passed to `parsePrivateKey` when `key` is encrypted key text (see its key-derivation caps). */
+  maxBcryptRounds?: number;
+  /** Passed to `parsePrivateKey` when `key` is encrypted key text. */
+  maxPbkdf2Iterations?: number;
 }
 
-/** An {@link HttpSigner} backed by a private key (a parsed key, or key text in any supported format). */
-export function keySigner(key: PrivateKey | string | Uint8Array, options: KeySignerOptions = {}): HttpSigner {
-  const privateKey = key instanceof PrivateKey ? key : parsePrivateKey(key, options.passphrase === undefined ? {} : { passphrase: options.passphrase });
-  const { algorithm } = algorithmFor(privateKey.type, options.algorithm ?? defaultAlgorithm(privateKey));
-  const backend = options.backend ?? 'auto';
+const BACKENDS: readonly SigningBackend[] = ['auto', 'native', 'pure'];
+
+/**
+ * An {@link HttpSigner} backed by a private key (a parsed key, or key text in any supported format).
+ * @throws KeyParseError when key text cannot be parsed (or `key` is neither a PrivateKey, a string
+ *   nor a Uint8Array); SignatureError for an algorithm that does not fit the key; ConfigError for
+ *   a bad option.
+ */
+export function keySigner(key: PrivateKey | string | Uint8Array, options?: KeySignerOptions): HttpSigner {
+  const o = checkOptions(options, 'keySigner: options');
+  let privateKey: PrivateKey;
+  if (key instanceof PrivateKey) {
+    privateKey = key;
+  } else if (typeof key !== 'string' && !(key instanceof Uint8Array)) {
+    fail('keySigner: key', 'a PrivateKey, key text (a string) or its bytes (a Uint8Array)', key, (m) => new KeyParseError(m));
+  } else {
+    const { passphrase, maxBcryptRounds, maxPbkdf2Iterations } = o;
+    // Checked here so that errors name keySigner's options, then parsed with the same values.
+    checkParseOptions({ passphrase, maxBcryptRounds, maxPbkdf2Iterations }, 'keySigner');
+    privateKey = parsePrivateKey(keyText(key, 'keySigner: key'), {
+      ...(passphrase === undefined ? {} : { passphrase }),
+      ...(maxBcryptRounds === undefined ? {} : { maxBcryptRounds }),
+      ...(maxPbkdf2Iterations === undefined ? {} : { maxPbkdf2Iterations }),
+    });
+  }
+  const { algorithm } = algorithmFor(privateKey.type, o.algorithm === undefined ? defaultAlgorithm(privateKey) : o.algorithm, 'keySigner: options.algorithm');
+  const backend = o.backend === undefined ? 'auto' : checkOneOf(o.backend, 'keySigner: options.backend', BACKENDS);
   return {
     publicKey: privateKey.publicKey,
     algorithm,

@@ -1,8 +1,10 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { checkInteger, checkOneOf, checkOptions } from '../args/check.js';
 import { decodeBase64Url } from '../encoding/base64.js';
 import { SignatureError } from '../errors/signature-error.js';
 import { bytesToBigInt } from '../rsa/bigint.js';
-import { nobleCurve, type EcCurve } from './curves.js';
+import { checkComment } from './check-key-data.js';
+import { CURVES, nobleCurve, type EcCurve } from './curves.js';
 import { subtle } from './sign/native.js';
 import { PrivateKey } from './private-key.js';
 
@@ -15,18 +17,34 @@ export interface GenerateKeyOptions {
   comment?: string;
 }
 
+const TYPES = ['rsa', 'ecdsa', 'ed25519'] as const;
+const CURVE_NAMES = Object.keys(CURVES) as EcCurve[];
+
+/** Checked {@link GenerateKeyOptions}, with defaults. */
+function checkGenerateOptions(options: GenerateKeyOptions | undefined, where: string): { curve: EcCurve; bits: number; comment: string } {
+  const o = checkOptions(options, `${where}: options`);
+  return {
+    curve: o.curve === undefined ? 'nistp256' : checkOneOf(o.curve, `${where}: options.curve`, CURVE_NAMES),
+    // WebCrypto engines refuse moduli outside about this range, each with its own error.
+    bits: o.bits === undefined ? 2048 : checkInteger(o.bits, `${where}: options.bits`, 1024, 16384),
+    comment: checkComment(o.comment, `${where}: options.comment`),
+  };
+}
+
 /**
  * Generates a key pair. Ed25519 and ECDSA use noble (work everywhere); RSA needs WebCrypto's
  * generator (prime search in pure JavaScript would take seconds).
- * @throws SignatureError for RSA where `crypto.subtle` is missing.
+ * @throws (rejects with) ConfigError for an unknown `type` or a bad option; SignatureError for
+ *   RSA where `crypto.subtle` is missing.
  */
-export async function generatePrivateKey(type: 'rsa' | 'ecdsa' | 'ed25519', options: GenerateKeyOptions = {}): Promise<PrivateKey> {
+export async function generatePrivateKey(type: 'rsa' | 'ecdsa' | 'ed25519', options?: GenerateKeyOptions): Promise<PrivateKey> {
+  checkOneOf(type, 'generatePrivateKey: type', TYPES);
+  const { bits, comment } = checkGenerateOptions(options, 'generatePrivateKey');
   if (type !== 'rsa') return generatePrivateKeySync(type, options);
-  const comment = options.comment ?? '';
   const s = subtle();
   if (!s) throw new SignatureError('RSA key generation needs crypto.subtle, which this runtime does not have');
   const pair = (await s.generateKey(
-    { name: 'RSASSA-PKCS1-v1_5', modulusLength: options.bits ?? 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    { name: 'RSASSA-PKCS1-v1_5', modulusLength: bits, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
     true,
     ['sign', 'verify'],
   )) as CryptoKeyPair;
@@ -38,14 +56,17 @@ export async function generatePrivateKey(type: 'rsa' | 'ecdsa' | 'ed25519', opti
   );
 }
 
-/** Synchronous Ed25519 / ECDSA key generation (noble; no RSA). */
-export function generatePrivateKeySync(type: 'ecdsa' | 'ed25519', options: GenerateKeyOptions = {}): PrivateKey {
-  const comment = options.comment ?? '';
+/**
+ * Synchronous Ed25519 / ECDSA key generation (noble; no RSA).
+ * @throws ConfigError for another `type` (RSA: use {@link generatePrivateKey}) or a bad option.
+ */
+export function generatePrivateKeySync(type: 'ecdsa' | 'ed25519', options?: GenerateKeyOptions): PrivateKey {
+  checkOneOf(type, 'generatePrivateKeySync: type', ['ecdsa', 'ed25519']);
+  const { curve, comment } = checkGenerateOptions(options, 'generatePrivateKeySync');
   if (type === 'ed25519') {
     const seed = ed25519.utils.randomSecretKey();
     return new PrivateKey({ type: 'ed25519', seed, a: ed25519.getPublicKey(seed) }, { comment, format: 'openssh' });
   }
-  const curve = options.curve ?? 'nistp256';
   const c = nobleCurve(curve);
   const d = c.utils.randomSecretKey();
   return new PrivateKey({ type: 'ecdsa', curve, d, q: c.getPublicKey(d, false) }, { comment, format: 'openssh' });

@@ -1,6 +1,7 @@
 export { PrivateKey } from './private-key.js';
 export { PublicKey, sshPublicBlob, sshKeyType } from './public-key.js';
 export { parsePrivateKey, type ParsePrivateKeyOptions } from './parse-private-key.js';
+export { MAX_BCRYPT_ROUNDS, MAX_PBKDF2_ITERATIONS } from './formats/kdf-limits.js';
 export { parsePublicKey } from './parse-public-key.js';
 export { parseSshPublicBlob } from './formats/ssh-public.js';
 export { encodeOpenSshPrivateKey, type OpenSshWriteOptions } from './formats/openssh-write.js';

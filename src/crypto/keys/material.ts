@@ -1,3 +1,4 @@
+import { fail } from '../args/check.js';
 import type { PrivateKey } from './private-key.js';
 import type { PrivateKeyData } from './types.js';
 
@@ -10,9 +11,13 @@ export function setMaterial(key: PrivateKey, data: PrivateKeyData): void {
   store.set(key, data);
 }
 
-/** Internal: the private numbers of a key made by this module. */
-export function materialOf(key: PrivateKey): PrivateKeyData {
-  const data = store.get(key);
-  if (data === undefined) throw new TypeError('not a private key parsed by opskit');
+/**
+ * Internal: the private numbers of a key made by this module. `what` names the argument in the
+ * ConfigError anything else gets (a plain object, a key text, a PrivateKey from another copy of
+ * opskit, whose numbers this copy cannot see).
+ */
+export function materialOf(key: unknown, what = 'key'): PrivateKeyData {
+  const data = typeof key === 'object' && key !== null ? store.get(key as PrivateKey) : undefined;
+  if (data === undefined) fail(what, 'a PrivateKey (from parsePrivateKey or generatePrivateKey)', key);
   return data;
 }

@@ -1,6 +1,10 @@
+import { checkBoolean, checkOneOf, checkOptions } from '../args/check.js';
+import { checkComment, checkPrivateKeyData } from './check-key-data.js';
 import type { EcCurve } from './curves.js';
 import { setMaterial } from './material.js';
 import { PublicKey } from './public-key.js';
+
+const FORMATS: readonly PrivateKeyFormat[] = ['openssh', 'pkcs1', 'sec1', 'pkcs8'];
 import type { KeyType, PrivateKeyData, PrivateKeyFormat, PublicKeyData } from './types.js';
 
 /**
@@ -19,20 +23,28 @@ export class PrivateKey {
   readonly encrypted: boolean;
   readonly publicKey: PublicKey;
 
+  /**
+   * @throws KeyParseError when `data` is not private key numbers; ConfigError for bad options.
+   */
   constructor(data: PrivateKeyData, options: { comment?: string; format: PrivateKeyFormat; encrypted?: boolean }) {
+    checkPrivateKeyData(data, 'PrivateKey: data');
+    const o = checkOptions(options, 'PrivateKey: options');
+    const format = checkOneOf(o.format, 'PrivateKey: options.format', FORMATS);
+    const comment = checkComment(o.comment, 'PrivateKey: options.comment');
+    const encrypted = o.encrypted === undefined ? false : checkBoolean(o.encrypted, 'PrivateKey: options.encrypted');
     const pub: PublicKeyData =
       data.type === 'rsa'
         ? { type: 'rsa', n: data.n, e: data.e }
         : data.type === 'ecdsa'
           ? { type: 'ecdsa', curve: data.curve, q: data.q }
           : { type: 'ed25519', a: data.a };
-    this.publicKey = new PublicKey(pub, options.comment ?? '');
+    this.publicKey = new PublicKey(pub, comment);
     this.type = data.type;
     this.curve = this.publicKey.curve;
     this.bits = this.publicKey.bits;
-    this.comment = options.comment ?? '';
-    this.format = options.format;
-    this.encrypted = options.encrypted ?? false;
+    this.comment = comment;
+    this.format = format;
+    this.encrypted = encrypted;
     setMaterial(this, data);
   }
 

@@ -1,5 +1,7 @@
 import { homedir } from 'node:os';
+import { checkOptions } from '../../core/options.js';
 import { Llapi, parseDashboardConfig, parseKeyFile, type LlapiOptions } from '../../timesys/index.js';
+import { LLAPI_ALIASES, LLAPI_OPTIONS } from '../../timesys/option-names.js';
 import { expandHome, readConfigFile, readManifestText, type ReadFile } from './read-text.js';
 
 /** The key file the Vigiles CLI reads when given none. */
@@ -28,6 +30,10 @@ export interface LoadLlapiOptions extends Partial<LlapiOptions> {
  * @throws ConfigError when a file cannot be read or is malformed.
  */
 export async function loadLlapi(options: LoadLlapiOptions = {}): Promise<Llapi> {
+  // Before any file is read: a misspelled option must not be dropped (or reported after a file error).
+  checkOptions('loadLlapi()', options, [...LLAPI_OPTIONS, 'keyFile', 'dashboardConfig', 'env', 'home', 'readFile'], {
+    ...LLAPI_ALIASES, key_file: 'keyFile', dashboard_config: 'dashboardConfig', dashboard: 'dashboardConfig',
+  });
   const { keyFile, dashboardConfig, env = process.env, home = homedir(), readFile, ...rest } = options;
   const nonEmpty = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
   const keyPath = keyFile ?? nonEmpty(env.VIGILES_KEY_FILE) ?? LLAPI_DEFAULT_KEY_FILE;

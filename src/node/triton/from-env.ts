@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError } from '../../core/errors/config-error.js';
+import { checkOptions } from '../../core/options.js';
 import { keySigner, type HttpSigner } from '../../crypto/http-signature/signer.js';
 import { DataCenter } from '../../triton/data-center.js';
 import type { DataCenterOptions } from '../../triton/data-center-options.js';
+import { DATA_CENTER_ALIASES, DATA_CENTER_OPTIONS } from '../../triton/option-names.js';
 import { agentSigner } from './agent-signer.js';
 import { tritonEnv } from './env.js';
 import { loadKeyFromSshDir } from './load-key.js';
@@ -38,6 +40,7 @@ export async function signerForKeyId(keyId: string, options: { env?: Readonly<Re
  * `SDC_ACCOUNT`, `SDC_USER`, `SDC_KEY_ID` (a fingerprint: the key comes from ssh-agent or `~/.ssh`).
  */
 export async function dataCenterFromEnv(options: FromEnvOptions = {}): Promise<DataCenter> {
+  checkOptions('dataCenterFromEnv()', options, [...DATA_CENTER_OPTIONS, 'env', 'sshDir', 'noAgent'], DATA_CENTER_ALIASES);
   const { env: envIn, sshDir, noAgent, ...rest } = options;
   const env = tritonEnv(envIn);
   const url = rest.url ?? env.url;

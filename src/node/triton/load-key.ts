@@ -16,6 +16,9 @@ export interface LoadKeyOptions {
   dir?: string;
   /** Passphrase for an encrypted key. */
   passphrase?: string;
+  /** Key-derivation caps for encrypted keys (see `parsePrivateKey`). */
+  maxBcryptRounds?: number;
+  maxPbkdf2Iterations?: number;
 }
 
 /**
@@ -32,7 +35,12 @@ export async function loadKeyFromSshDir(options: LoadKeyOptions): Promise<Privat
   const load = async (name: string) => {
     const text = await read(name);
     if (text === undefined) return undefined;
-    const key = parsePrivateKey(text, { ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}), comment: name });
+    const key = parsePrivateKey(text, {
+      ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}),
+      ...(options.maxBcryptRounds !== undefined ? { maxBcryptRounds: options.maxBcryptRounds } : {}),
+      ...(options.maxPbkdf2Iterations !== undefined ? { maxPbkdf2Iterations: options.maxPbkdf2Iterations } : {}),
+      comment: name,
+    });
     return key.publicKey.matches(fp) ? key : undefined;
   };
   for (const name of names.filter((n) => n.endsWith('.pub'))) {

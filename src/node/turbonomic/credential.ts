@@ -1,11 +1,13 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { checkOptions } from '../../core/options.js';
 import { KeyParseError } from '../../crypto/errors/key-parse-error.js';
 import { InvalidToken } from '../../crypto/errors/invalid-token.js';
 import { Fernet } from '../../crypto/fernet/fernet.js';
 import { encodeAuth } from '../../turbonomic/auth-string.js';
 import { CredentialError } from './credential-error.js';
-import { commit, discard, exists, readText, stage, type Staged } from './files.js';
+import { errnoOf, nodeFiles, statOrNone, type CredentialFiles } from './files.js';
+import { createPair, refuseExisting, replacePair, type PairTarget } from './pair-write.js';
 
 /** vmt-connect's default folder, `~/.turbo_services_api_creds`. */
 export function defaultCredentialDir(): string {
@@ -20,7 +22,14 @@ export interface CredentialOptions {
   credPath?: string | undefined;
   /** Mode of new files (default 0o600). */
   mode?: number | undefined;
+  /** The file operations (default: the real file system). Tests make single steps fail here. */
+  files?: CredentialFiles | undefined;
 }
+
+const CREDENTIAL_OPTIONS = ['keyPath', 'credPath', 'mode', 'files'];
+/** vmt-connect's `Credential(key, cred)` names the two files `key` and `cred`. */
+const CREDENTIAL_ALIASES = { key: 'keyPath', cred: 'credPath', key_file: 'keyPath', cred_file: 'credPath' };
+const WRITE_OPTIONS = ['key', 'overwrite'];
 
 /** Options of {@link Credential.set} and {@link Credential.create}. */
 export interface CredentialWriteOptions {
@@ -40,8 +49,11 @@ export type CredentialMessage = string | { username: string; password: string };
  * string for `new Connection({ host, auth })`.
  *
  * Unlike upstream, writing never replaces an existing file unless `overwrite: true` (upstream
- * silently keeps the old credential), new files are always mode 0600, files are replaced
- * atomically, and every failure happens before anything is written.
+ * silently keeps the old credential), and new files are always mode 0600. Writes are
+ * transactional: a new pair is created exclusively (of concurrent creators exactly one
+ * succeeds, the others get a CredentialError), and a replacement either puts the whole new pair
+ * in place or leaves the old pair decryptable, whichever step fails. Every failure is a
+ * `CredentialError` naming the file, never a raw `EISDIR`/`ENOENT`.
  *
  * @example
  * ```ts
@@ -54,14 +66,19 @@ export class Credential {
   readonly keyPath: string;
   readonly credPath: string;
   readonly mode: number;
+  readonly #files: CredentialFiles;
   #key: string | undefined;
   #keyIsNew = false;
 
+  /** @throws ConfigError for an unknown option name (upstream's `key` → `keyPath`). */
   constructor(options: CredentialOptions = {}) {
+    checkOptions('new Credential()', options, CREDENTIAL_OPTIONS, CREDENTIAL_ALIASES);
+    options ??= {};
     const dir = defaultCredentialDir();
     this.keyPath = options.keyPath ?? join(dir, '.key');
     this.credPath = options.credPath ?? join(dir, '.cred');
     this.mode = options.mode ?? 0o600;
+    this.#files = options.files ?? nodeFiles;
   }
 
   /** Generates a new key in memory (written by the next `set`/`create`), and returns it. */
@@ -74,27 +91,31 @@ export class Credential {
   /**
    * Encrypts `message` (an auth string, or username and password) and writes the credential file,
    * and the key file when the key is new. `overwrite` is needed to replace either file.
-   * @throws CredentialError when a file exists without `overwrite`, or the key is damaged; nothing is written then.
+   * Without `overwrite` the files are created exclusively; with it the pair is replaced as one
+   * transaction (see the class).
+   * @throws CredentialError when a file exists without `overwrite` (also when a concurrent writer
+   *   created it first), a path is not a regular file, the key is damaged, or a step of the write
+   *   fails; the message says what state the files are in (unchanged, unless it says otherwise).
    */
   async set(message: CredentialMessage, options: CredentialWriteOptions = {}): Promise<void> {
+    checkOptions('Credential.set()', options, WRITE_OPTIONS);
+    options ??= {};
     const auth = toAuth(message);
     const overwrite = options.overwrite ?? false;
+    await this.#checkRegularFiles();
     const fileKey = await this.#readKey(overwrite);
     const key = options.key?.trim() ?? (this.#keyIsNew ? this.#key : undefined) ?? fileKey ?? this.newKey();
     const fernet = fernetFor(key, options.key !== undefined ? 'the given key' : 'the key');
     const writeKey = fileKey !== key;
-    if (!overwrite) {
-      if (writeKey && fileKey !== undefined) throw this.#refuse(this.keyPath);
-      if (await exists(this.credPath)) throw this.#refuse(this.credPath);
-    }
-    const staged: Staged[] = [];
-    try {
-      if (writeKey) staged.push(await stage(this.keyPath, key, this.mode));
-      staged.push(await stage(this.credPath, fernet.encrypt(auth), this.mode));
-      await commit(staged);
-    } catch (e) {
-      await discard(staged);
-      throw e;
+    const target: PairTarget = { keyPath: this.keyPath, credPath: this.credPath, mode: this.mode, files: this.#files };
+    const token = fernet.encrypt(auth);
+    if (overwrite) {
+      await replacePair(target, writeKey ? key : undefined, token);
+    } else {
+      if (writeKey && fileKey !== undefined) throw refuseExisting(this.keyPath);
+      // An early, friendly refusal; the exclusive create below is what actually decides.
+      if ((await this.#stat(this.credPath)) !== undefined) throw refuseExisting(this.credPath);
+      await createPair(target, writeKey ? key : undefined, token);
     }
     this.#key = key;
     this.#keyIsNew = false;
@@ -108,6 +129,8 @@ export class Credential {
     message?: CredentialMessage,
     options: CredentialWriteOptions & { prompt?: () => Promise<{ username: string; password: string }> } = {},
   ): Promise<void> {
+    checkOptions('Credential.create()', options, [...WRITE_OPTIONS, 'prompt']);
+    options ??= {};
     const msg = message ?? (await options.prompt?.());
     if (msg === undefined) throw new CredentialError('Credential.create needs a message (auth string or { username, password }) or a prompt');
     if (options.overwrite && options.key === undefined) this.newKey();
@@ -127,7 +150,7 @@ export class Credential {
     const k = key ?? (await this.#readKey(false)) ?? this.#key;
     if (k === undefined) throw new CredentialError(`key file not found: ${this.keyPath}`);
     const fernet = fernetFor(k, key !== undefined ? 'the given key' : `key file ${this.keyPath}`);
-    const t = token ?? (await readText(this.credPath));
+    const t = token ?? (await this.#readText(this.credPath, 'credential file'));
     if (t === undefined) throw new CredentialError(`credential file not found: ${this.credPath}`);
     try {
       return fernet.decryptText(t.trim());
@@ -148,7 +171,7 @@ export class Credential {
 
   /** The key file's key; a damaged one is an error unless it is about to be overwritten. */
   async #readKey(overwriting: boolean): Promise<string | undefined> {
-    const text = await readText(this.keyPath);
+    const text = await this.#readText(this.keyPath, 'key file');
     if (text === undefined) return undefined;
     const key = text.trim();
     try {
@@ -160,8 +183,30 @@ export class Credential {
     return key;
   }
 
-  #refuse(path: string): CredentialError {
-    return new CredentialError(`${path} exists; pass overwrite: true (CLI: --force) to replace it`);
+  /** A file's text, or undefined when it does not exist; any other failure is a CredentialError. */
+  async #readText(path: string, what: string): Promise<string | undefined> {
+    try {
+      return await this.#files.readFile(path);
+    } catch (e) {
+      if (errnoOf(e) === 'ENOENT') return undefined;
+      throw new CredentialError(`cannot read ${what} ${path} (${errnoOf(e) ?? 'unreadable'})`, { cause: e });
+    }
+  }
+
+  async #stat(path: string) {
+    try {
+      return await statOrNone(this.#files, path);
+    } catch (e) {
+      throw new CredentialError(`cannot inspect ${path} (${errnoOf(e) ?? 'unreadable'}); nothing was written`, { cause: e });
+    }
+  }
+
+  /** A folder (or anything but a file) where a file belongs is refused before anything is written. */
+  async #checkRegularFiles(): Promise<void> {
+    for (const path of [this.keyPath, this.credPath]) {
+      const info = await this.#stat(path);
+      if (info !== undefined && !info.isFile()) throw new CredentialError(`${path} is not a regular file (a folder?); nothing was written`);
+    }
   }
 }
 

@@ -1,59 +1,86 @@
-import { chmod, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { chmod, link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 
-/** Whether a path exists (any file type). */
-export async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw e;
-  }
-}
-
-/** A file's text, or undefined when it does not exist. */
-export async function readText(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
-
-/** A file written completely under a temporary name, not yet in place. */
-export interface Staged {
-  path: string;
-  temp: string;
+/** What the credential store needs to know about a path. */
+export interface FileInfo {
+  isFile(): boolean;
+  dev: number;
+  ino: number;
 }
 
 /**
- * Writes `text` (exactly, no newline added) to a new temporary file beside `path` with `mode`,
- * creating the directory (0700) when needed. `commit` renames staged files into place, so a
- * failure before it leaves the real files untouched.
+ * The file operations of the credential store, one per step, so a test can make any single
+ * step fail (`Credential({ files })`). Errors are Node's (`code` such as `EEXIST`, `EISDIR`);
+ * the store turns them into `CredentialError`s.
  */
-export async function stage(path: string, text: string, mode: number): Promise<Staged> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  const handle = await open(temp, 'wx', mode);
+export interface CredentialFiles {
+  /** UTF-8 text of a file. */
+  readFile(path: string): Promise<string>;
+  stat(path: string): Promise<FileInfo>;
+  /** `mkdir -p` with `mode` for the folders it creates. */
+  mkdir(path: string, mode: number): Promise<void>;
+  /** Creates `path`, which must not exist, with exactly `text` and `mode`, flushed to disk. */
+  writeNew(path: string, text: string, mode: number): Promise<void>;
+  /** Hard link: fails with `EEXIST` when `to` exists, which makes it an exclusive create. */
+  link(from: string, to: string): Promise<void>;
+  /** Atomic replace of `to`. */
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+}
+
+/** The real file system. */
+export const nodeFiles: CredentialFiles = Object.freeze({
+  readFile: (path: string) => readFile(path, 'utf8'),
+  stat: (path: string) => stat(path),
+  mkdir: async (path: string, mode: number) => void (await mkdir(path, { recursive: true, mode })),
+  async writeNew(path: string, text: string, mode: number) {
+    const handle = await open(path, 'wx', mode);
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    // open()'s mode is filtered by the umask; make sure the file ends up exactly `mode`.
+    await chmod(path, mode);
+  },
+  link: (from: string, to: string) => link(from, to),
+  rename: (from: string, to: string) => rename(from, to),
+  unlink: (path: string) => unlink(path),
+});
+
+/** The `code` of a Node error (`ENOENT`, …), if it has one. */
+export function errnoOf(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** A fresh name beside `path` for a file that is not in place yet (unique across processes and calls). */
+export function siblingName(path: string, suffix: string): string {
+  return `${path}.${randomUUID().slice(0, 13)}.${suffix}`;
+}
+
+/** Stat of `path`, or undefined when it does not exist. */
+export async function statOrNone(files: CredentialFiles, path: string): Promise<FileInfo | undefined> {
   try {
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    return await files.stat(path);
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return undefined;
+    throw e;
   }
-  // open()'s mode is filtered by the umask; make sure the file ends up exactly `mode`.
-  await chmod(temp, mode);
-  return { path, temp };
 }
 
-/** Renames staged files into place, in order. */
-export async function commit(files: readonly Staged[]): Promise<void> {
-  for (const f of files) await rename(f.temp, f.path);
+/** Removes `path`, ignoring every failure (clean-up of temporary files after an error or success). */
+export async function removeQuietly(files: CredentialFiles, path: string | undefined): Promise<void> {
+  if (path === undefined) return;
+  try {
+    await files.unlink(path);
+  } catch {
+    // Already gone, or not removable: nothing useful can be done about a temporary file here.
+  }
 }
 
-/** Removes staged files that were not committed. */
-export async function discard(files: readonly Staged[]): Promise<void> {
-  await Promise.all(files.map((f) => rm(f.temp, { force: true })));
+/** True when both infos name the same file (so a clean-up removes only what this process wrote). */
+export function sameFile(a: FileInfo | undefined, b: FileInfo | undefined): boolean {
+  return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
 }

@@ -25,8 +25,10 @@ import type { SimAccount, TritonCredentials, TritonSim, TritonSimAccountInput, T
  * move provisioning → running → stopped → deleted on the clock (410 afterwards), asynchronous
  * tags and metadata, snapshots, images, fabrics, volumes, paging headers and throttling.
  *
- * With no `keys` it generates an Ed25519 key for the first account; `sim.credentials.privateKey`
- * holds it (OpenSSH text) so `opskit sim serve triton` can print working credentials.
+ * With no `keys` it generates an Ed25519 key for the first account; `sim.credentials` holds it
+ * as DataCenter options (`account`, `key` in OpenSSH text, `keyId`), so
+ * `new DataCenter({ url: sim.url, fetch: sim.fetch, ...sim.credentials })` signs in, and
+ * `opskit sim serve triton` prints working credentials.
  */
 export function createTritonSim(options: TritonSimOptions = {}): TritonSim {
   const clock = options.clock ?? createClock();
@@ -64,8 +66,8 @@ export function createTritonSim(options: TritonSimOptions = {}): TritonSim {
   if (!anyKey) {
     // A ready-to-use key, so a served simulator can be signed in to straight away.
     const generated = createGeneratedKey();
-    credentials.privateKey = generated.privateKey;
-    credentials.fingerprint = addKey(first.login, generated.publicKey, 'sim-generated');
+    credentials.key = generated.privateKey;
+    credentials.keyId = addKey(first.login, generated.publicKey, 'sim-generated');
   }
 
   const sim = defineSim<TritonState, TritonCredentials>(

@@ -254,7 +254,7 @@ export interface TritonSimOptions {
   /**
    * Public keys (OpenSSH lines) to register: an array for the first account, or
    * `{ login: [...] }` / `{ 'login/users/sub': [...] }`. With no key at all the simulator generates
-   * an Ed25519 key for the first account and hands out its private half in `credentials`.
+   * an Ed25519 key for the first account and hands out its private half in `credentials.key`.
    */
   keys?: string[] | Record<string, string[]>;
   clock?: Clock;
@@ -274,13 +274,17 @@ export interface TritonSimOptions {
   requestLogSize?: number;
 }
 
-/** What `opskit sim serve triton` prints: enough to sign in. */
+/**
+ * What `opskit sim serve triton` prints: enough to sign in, named exactly as `new DataCenter()`
+ * takes them, so `new DataCenter({ url: sim.url, fetch: sim.fetch, ...sim.credentials })` works.
+ */
 export interface TritonCredentials extends Record<string, unknown> {
+  /** The first account's login (DataCenter `account`). */
   account: string;
-  /** The generated key's private half (OpenSSH), when the simulator generated one. */
-  privateKey?: string;
-  /** MD5 fingerprint of that key. */
-  fingerprint?: string;
+  /** The generated key's private half (OpenSSH text; DataCenter `key`), when the simulator generated one. */
+  key?: string;
+  /** MD5 fingerprint of that key (DataCenter `keyId`; also what `SDC_KEY_ID` holds). */
+  keyId?: string;
 }
 
 /** The Triton simulator. */

@@ -39,7 +39,7 @@ function int(value: number, name: string, min: number, max: number): number {
  * @example
  * ```ts
  * const sim = createSim('turbonomic', { platform: 'xl', entities: 20_000 });
- * const conn = new Connection({ host: new URL(sim.url).host, ssl: false, fetch: sim.fetch, ...sim.credentials });
+ * const conn = new Connection({ url: sim.url, fetch: sim.fetch, ...sim.credentials });
  * ```
  */
 export function createTurbonomicSim(options: TurbonomicSimOptions = {}): TurbonomicSim {

@@ -68,25 +68,28 @@ export function pageResponse<T>(c: Context, state: TurbonomicState, source: Sour
   const quirks = state.quirks;
   const total = source.total();
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (!quirks.omitTotal) headers['x-total-record-count'] = String(total);
+  if (quirks.totalHeader !== undefined) headers['x-total-record-count'] = quirks.totalHeader;
+  else if (!quirks.omitTotal) headers['x-total-record-count'] = String(total);
   const cursor = c.req.query('cursor');
   let pos = 0;
   let seen = 0;
   if (cursor !== undefined) {
     const at = state.cursors.resolve(cursor);
     if (at === undefined) {
-      headers['x-next-cursor'] = '';
+      if (!quirks.expiredWithoutCursor) headers['x-next-cursor'] = '';
       return new Response('[]', { status: 200, headers });
     }
     ({ pos, seen } = at);
   }
+  const from = seen;
   const page = source.read(pos, limit);
   seen += page.items.length;
   if (seen < total && page.items.length > 0) {
-    if (quirks.emptyCursor) headers['x-next-cursor'] = '';
-    else if (quirks.dropCursor) {
+    const misbehave = from >= (quirks.afterRecords ?? 0);
+    if (misbehave && quirks.emptyCursor) headers['x-next-cursor'] = '';
+    else if (misbehave && quirks.dropCursor) {
       // no header at all: the list simply looks finished
-    } else if (quirks.repeatCursor && cursor !== undefined) headers['x-next-cursor'] = cursor;
+    } else if (misbehave && quirks.repeatCursor && cursor !== undefined) headers['x-next-cursor'] = cursor;
     else headers['x-next-cursor'] = state.cursors.issue({ pos: page.pos, seen });
   }
   return new Response(JSON.stringify(page.items), { status: 200, headers });

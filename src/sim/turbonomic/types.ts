@@ -61,16 +61,28 @@ export interface TurbonomicSimOptions {
   requestLogSize?: number;
 }
 
-/** Server-side paging misbehaviours, for testing clients. */
+/**
+ * Server-side paging misbehaviours, for testing clients. The cursor ones (`repeatCursor`,
+ * `dropCursor`, `emptyCursor`) apply to every page that starts at or after record `afterRecords`.
+ */
 export interface PagingQuirks {
   /** Hand back the cursor the request carried (a server bug that loops naive clients). */
   repeatCursor?: boolean;
-  /** Leave `x-next-cursor` out after the first page (upstream then ends quietly with a partial list). */
+  /** Leave `x-next-cursor` out while more records remain (upstream then ends quietly with a partial list). */
   dropCursor?: boolean;
   /** Send an empty `x-next-cursor` instead of the next one (the "cursor missing" condition). */
   emptyCursor?: boolean;
+  /** Where the cursor quirks start: the first page starting at or after this record (default 0, every page). */
+  afterRecords?: number;
   /** Leave `x-total-record-count` out. */
   omitTotal?: boolean;
+  /** Send this text as `x-total-record-count` instead of the real count (a wrong or malformed total). */
+  totalHeader?: string;
+  /**
+   * Answer an expired or unknown cursor with an empty page and NO `x-next-cursor` at all (the
+   * default answer carries an empty one), so the list looks finished.
+   */
+  expiredWithoutCursor?: boolean;
 }
 
 /** A logged-in session. */
@@ -103,7 +115,10 @@ export interface TurbonomicState {
   realtimeMarket: string;
 }
 
-/** Credentials of the simulated administrator. */
+/**
+ * Credentials of the simulated administrator, under `new Connection()`'s own option names, so
+ * `new Connection({ url: sim.url, fetch: sim.fetch, ...sim.credentials })` logs in.
+ */
 export interface TurbonomicCredentials extends Record<string, unknown> {
   username: string;
   password: string;

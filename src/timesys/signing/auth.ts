@@ -1,7 +1,9 @@
 import { ConfigError } from '../../core/errors/config-error.js';
-import type { AuthHandler, PreparedRequest } from '../../core/types.js';
+import type { AuthHandler, CallContext, PreparedRequest } from '../../core/types.js';
 import { decodeUtf8, encodeUtf8 } from '../../crypto/encoding/utf8.js';
 import { llapiMessage, llapiSignature } from './message.js';
+import { RecentSecrets } from '../../core/recent-secrets.js';
+import { checkText } from '../safe-text.js';
 import { decodePairs, encodePairs, FORM_CONTENT_TYPE, pairsToParams, rawPath, sortPairs, type Pair } from './wire.js';
 
 /** The header that carries the signature; LLAPI has no other auth header. */
@@ -25,12 +27,18 @@ export interface LlapiAuthOptions {
  * actually on the wire: the decoded pairs and the raw path. Signing the wire, not the caller's
  * object, means a request built through `llapi.api` is signed exactly like a facade call, and every
  * retry is signed again from the same bytes.
+ *
+ * `secrets()` is the key plus every signature produced lately: a signature has no date or nonce,
+ * so a leaked one replays its request for as long as the key lives.
  */
 export function llapiAuth(options: LlapiAuthOptions): AuthHandler {
+  checkText('llapiAuth', 'email', options.email);
+  checkText('llapiAuth', 'key', typeof options.key === 'string' ? options.key.trim() : options.key);
   const key = options.key.trim();
+  const produced = new RecentSecrets();
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   return {
-    sign(req: PreparedRequest) {
+    sign(req: PreparedRequest, ctx: CallContext) {
       const method = req.method.toUpperCase();
       const url = new URL(req.url);
       let pairs: Pair[];
@@ -53,9 +61,16 @@ export function llapiAuth(options: LlapiAuthOptions): AuthHandler {
       let path = rawPath(url.pathname);
       if (basePath && path.startsWith(`${basePath}/`)) path = path.slice(basePath.length);
       const message = llapiMessage(method, path, pairsToParams(pairs));
-      req.headers.set(SIGNATURE_HEADER, llapiSignature(key, message));
+      const signature = llapiSignature(key, message);
+      // A secret from the moment it exists: nothing that fails later may carry it out.
+      produced.add(signature);
+      try {
+        req.headers.set(SIGNATURE_HEADER, signature);
+      } catch (e) {
+        throw produced.safeError(ctx?.op ?? 'llapi', e, [key]);
+      }
       return { request: req, signed: message, extra: { hmacMsg: message } };
     },
-    secrets: () => [key],
+    secrets: () => [key, ...produced.values()],
   };
 }

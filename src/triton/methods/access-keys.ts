@@ -1,4 +1,6 @@
 import type { TritonContext } from '../context.js';
+import { checkOptions } from '../../core/options.js';
+import { DESCRIPTION_OPTION } from '../option-names.js';
 import type { AccessKey } from '../types.js';
 
 /** Access keys (9.11+, not in the CloudAPI docs). The secret is only in the create reply. */
@@ -12,7 +14,8 @@ export const accessKeyMethods = {
     return this.api.GET('/{login}/accesskeys/{accessKey}', { params: { path: this.p({ accessKey }) } });
   },
   /** CreateAccessKey. */
-  createAccessKey(this: TritonContext, options: { description?: string } = {}): Promise<AccessKey> {
+  async createAccessKey(this: TritonContext, options: { description?: string } = {}): Promise<AccessKey> {
+    checkOptions('DataCenter.createAccessKey()', options, DESCRIPTION_OPTION);
     return this.api.POST('/{login}/accesskeys', { params: { path: this.p() }, body: options });
   },
   /** DeleteAccessKey. */
@@ -28,7 +31,8 @@ export const accessKeyMethods = {
     return this.api.GET('/{login}/users/{user}/accesskeys/{accessKey}', { params: { path: this.p({ user, accessKey }) } });
   },
   /** CreateUserAccessKey. */
-  createUserAccessKey(this: TritonContext, user: string, options: { description?: string } = {}): Promise<AccessKey> {
+  async createUserAccessKey(this: TritonContext, user: string, options: { description?: string } = {}): Promise<AccessKey> {
+    checkOptions('DataCenter.createUserAccessKey()', options, DESCRIPTION_OPTION);
     return this.api.POST('/{login}/users/{user}/accesskeys', { params: { path: this.p({ user }) }, body: options });
   },
   /** DeleteUserAccessKey. */

@@ -1,4 +1,6 @@
 import type { TritonContext } from '../context.js';
+import { checkOptions } from '../../core/options.js';
+import { PCI_SLOT_OPTION, SHRINK_OPTION } from '../option-names.js';
 import type { Disk } from '../types.js';
 
 /** Disks of bhyve machines (9.4.1+). */
@@ -12,14 +14,16 @@ export const diskMethods = {
     return this.api.GET('/{login}/machines/{machine}/disks/{disk}', { params: { path: this.p({ machine, disk }) } });
   },
   /** CreateMachineDisk: size in MiB, or `remaining`. */
-  createMachineDisk(this: TritonContext, machine: string, size: number | 'remaining', options: { pciSlot?: string } = {}): Promise<Disk> {
+  async createMachineDisk(this: TritonContext, machine: string, size: number | 'remaining', options: { pciSlot?: string } = {}): Promise<Disk> {
+    checkOptions('DataCenter.createMachineDisk()', options, PCI_SLOT_OPTION);
     return this.api.POST('/{login}/machines/{machine}/disks', {
       params: { path: this.p({ machine }) },
       body: { size, ...(options.pciSlot ? { pci_slot: options.pciSlot } : {}) },
     });
   },
   /** ResizeMachineDisk (shrinking needs `dangerousAllowShrink`). */
-  resizeMachineDisk(this: TritonContext, machine: string, disk: string, size: number, options: { dangerousAllowShrink?: boolean } = {}): Promise<Disk> {
+  async resizeMachineDisk(this: TritonContext, machine: string, disk: string, size: number, options: { dangerousAllowShrink?: boolean } = {}): Promise<Disk> {
+    checkOptions('DataCenter.resizeMachineDisk()', options, SHRINK_OPTION);
     return this.api.POST('/{login}/machines/{machine}/disks/{disk}', {
       params: { path: this.p({ machine, disk }) },
       body: { size, ...(options.dangerousAllowShrink ? { dangerous_allow_shrink: true } : {}) },

@@ -1,4 +1,6 @@
 import type { TritonContext } from '../context.js';
+import { checkOptions } from '../../core/options.js';
+import { IMAGE_FILTERS } from '../option-names.js';
 import type { operations } from '../generated/triton-cloudapi.js';
 import type { Image, ImageCreate, ImageUpdate, MantaLocation } from '../types.js';
 
@@ -15,7 +17,8 @@ export function localSearch<T>(items: T[], search: string | RegExp | undefined, 
 /** Images. */
 export const imageMethods = {
   /** ListImages. */
-  listImages(this: TritonContext, filters: ImageFilters = {}): Promise<Image[]> {
+  async listImages(this: TritonContext, filters: ImageFilters = {}): Promise<Image[]> {
+    checkOptions('DataCenter.listImages()', filters, IMAGE_FILTERS);
     return this.api.GET('/{login}/images', { params: { path: this.p(), query: filters } });
   },
   /** GetImage. */
@@ -47,7 +50,8 @@ export const imageMethods = {
     return this.api.POST('/{login}/images/{image}', { params: { path: this.p({ image }), query: { action: 'clone' } } }) as Promise<Image>;
   },
   /** py-smartdc `images(name, os, version, public, state, owner, type)` (broken there: NameError). */
-  images(this: TritonContext, filters: ImageFilters = {}): Promise<Image[]> {
+  async images(this: TritonContext, filters: ImageFilters = {}): Promise<Image[]> {
+    checkOptions('DataCenter.images()', filters, IMAGE_FILTERS);
     return imageMethods.listImages.call(this, filters);
   },
   /** py-smartdc `image(id)`. */

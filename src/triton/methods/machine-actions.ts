@@ -1,4 +1,7 @@
 import { ConfigError } from '../../core/errors/config-error.js';
+import { checkOptions } from '../../core/options.js';
+import { encodePathParams, substitutePath } from '../../core/path-params.js';
+import { EXPIRES_OPTION } from '../option-names.js';
 import { presignUrl } from '../../crypto/http-signature/presign-url.js';
 import type { TritonContext } from '../context.js';
 import type { operations } from '../generated/triton-cloudapi.js';
@@ -10,10 +13,15 @@ async function act(dc: TritonContext, machine: string, action: Action, extra: { 
   await dc.api.POST('/{login}/machines/{machine}', { params: { path: dc.p({ machine }), query: { action, ...extra } } });
 }
 
-/** A pre-signed WebSocket URL for a path under this DataCenter's login. */
-async function presignedWs(dc: TritonContext, path: string, expires: number | undefined): Promise<string> {
+/**
+ * A pre-signed WebSocket URL for a path template under this DataCenter's login. The URL is built
+ * here, not by the core client, so the core's path-parameter check is applied here: `..` or
+ * `a/../b` as a machine id would otherwise sign a URL for another resource.
+ */
+async function presignedWs(dc: TritonContext, op: string, template: string, params: Record<string, unknown>, expires: number | undefined): Promise<string> {
   if (!dc.signer || !dc.keyId) throw new ConfigError('a pre-signed URL needs a key or signer');
-  const url = await presignUrl(`${dc.baseUrl}/${encodeURIComponent(dc.login)}${path}`, {
+  const path = substitutePath(template, encodePathParams(op, template, { login: dc.login, ...params }, undefined));
+  const url = await presignUrl(`${dc.baseUrl}${path}`, {
     keyId: dc.keyId,
     signer: dc.signer,
     methods: ['GET'],
@@ -38,8 +46,10 @@ export const machineActionMethods = {
     return act(this, machine, 'reboot');
   },
   /** ResizeMachine to a package name or id (a package object gives its `name`, else `id`). */
-  resizeMachine(this: TritonContext, machine: string, pkg: string | { id?: string; name?: string }): Promise<void> {
-    return act(this, machine, 'resize', { package: typeof pkg === 'string' ? pkg : (pkg.name ?? pkg.id ?? '') });
+  async resizeMachine(this: TritonContext, machine: string, pkg: string | { id?: string; name?: string }): Promise<void> {
+    const name = typeof pkg === 'string' ? pkg : pkg && typeof pkg === 'object' ? (pkg.name ?? pkg.id) : undefined;
+    if (typeof name !== 'string' || name === '') throw new ConfigError('DataCenter.resizeMachine(): package must be a package name or id, or a package object with one; nothing was sent');
+    return act(this, machine, 'resize', { package: name });
   },
   /** RenameMachine. */
   renameMachine(this: TritonContext, machine: string, name: string): Promise<void> {
@@ -74,19 +84,23 @@ export const machineActionMethods = {
    * signed Authorization header, so the signature travels in the query. `expires` in unix seconds
    * (default now + 5 minutes).
    */
-  vncUrl(this: TritonContext, machine: string, options: { expires?: number } = {}): Promise<string> {
-    return presignedWs(this, `/machines/${encodeURIComponent(machine)}/vnc`, options.expires);
+  async vncUrl(this: TritonContext, machine: string, options: { expires?: number } = {}): Promise<string> {
+    checkOptions('DataCenter.vncUrl()', options, EXPIRES_OPTION);
+    return presignedWs(this, 'connectMachineVNC', '/{login}/machines/{machine}/vnc', { machine }, options.expires);
   },
   /** ConnectMachineVNC: same as {@link vncUrl} (opskit opens no socket itself). */
-  connectMachineVNC(this: TritonContext, machine: string, options: { expires?: number } = {}): Promise<string> {
+  async connectMachineVNC(this: TritonContext, machine: string, options: { expires?: number } = {}): Promise<string> {
+    checkOptions('DataCenter.connectMachineVNC()', options, EXPIRES_OPTION);
     return machineActionMethods.vncUrl.call(this, machine, options);
   },
   /** A pre-signed `ws(s)://…/changefeed` URL (GetChangefeed, 9.14+). */
-  changefeedUrl(this: TritonContext, options: { expires?: number } = {}): Promise<string> {
-    return presignedWs(this, '/changefeed', options.expires);
+  async changefeedUrl(this: TritonContext, options: { expires?: number } = {}): Promise<string> {
+    checkOptions('DataCenter.changefeedUrl()', options, EXPIRES_OPTION);
+    return presignedWs(this, 'getChangefeed', '/{login}/changefeed', {}, options.expires);
   },
   /** GetChangefeed: same as {@link changefeedUrl}. */
-  getChangefeed(this: TritonContext, options: { expires?: number } = {}): Promise<string> {
+  async getChangefeed(this: TritonContext, options: { expires?: number } = {}): Promise<string> {
+    checkOptions('DataCenter.getChangefeed()', options, EXPIRES_OPTION);
     return machineActionMethods.changefeedUrl.call(this, options);
   },
 };

@@ -1,9 +1,11 @@
 import { ConfigError } from '../../core/errors/config-error.js';
+import { checkOptions } from '../../core/options.js';
 import { Paged, type PageLoader } from '../../core/paged.js';
 import type { TritonContext } from '../context.js';
 import type { DataCenter } from '../data-center.js';
 import type { operations } from '../generated/triton-cloudapi.js';
-import { Machine } from '../machine.js';
+import { Machine, machineFromReply } from '../machine.js';
+import { CREATE_MACHINE_ALIASES, CREATE_MACHINE_OPTIONS, CREDENTIALS_OPTION, MACHINE_FILTER_ALIASES, MACHINE_FILTERS } from '../option-names.js';
 import type { MachineCreateBody, MachineData, Tags } from '../types.js';
 
 type ListQuery = NonNullable<operations['listMachines']['parameters']['query']>;
@@ -87,16 +89,18 @@ function ref(value: string | { id?: string; name?: string } | undefined, prefer:
 export const machineMethods = {
   /** ListMachines, every page: `Paged` of raw machine objects (the offset loop of protocols §3.4). */
   listMachines(this: TritonContext, filters: MachineFilters = {}): Paged<MachineData> {
+    checkOptions('DataCenter.listMachines()', filters, MACHINE_FILTERS, MACHINE_FILTER_ALIASES);
     return new Paged(machinePages(this, filters), filters.paged ? { maxPages: 1 } : {});
   },
 
   /** py-smartdc `machines(…)`: like {@link listMachines}, yielding {@link Machine} objects. */
   machines(this: TritonContext, filters: MachineFilters = {}): Paged<Machine> {
+    checkOptions('DataCenter.machines()', filters, MACHINE_FILTERS, MACHINE_FILTER_ALIASES);
     const raw = machinePages(this, filters);
     return new Paged<Machine>(
       async (token, ctx) => {
         const page = await raw(token, ctx);
-        return { ...page, items: page.items.map((m) => new Machine(this as unknown as DataCenter, m)) };
+        return { ...page, items: page.items.map((m) => machineFromReply('machines', this as unknown as DataCenter, m)) };
       },
       filters.paged ? { maxPages: 1 } : {},
     );
@@ -104,6 +108,7 @@ export const machineMethods = {
 
   /** `HEAD /:login/machines`: `x-resource-count` for one page (min(matching, limit)). */
   async countMachines(this: TritonContext, filters: MachineFilters = {}): Promise<number> {
+    checkOptions('DataCenter.countMachines()', filters, MACHINE_FILTERS, MACHINE_FILTER_ALIASES);
     const result = await this.api.api.HEAD('/{login}/machines', {
       params: { path: this.p(), query: { ...listQuery(filters), limit: filters.limit ?? 1000, offset: filters.offset ?? 0 } },
     });
@@ -116,6 +121,7 @@ export const machineMethods = {
    * past the 1000 limit are summed page by page with HEAD.
    */
   async numMachines(this: TritonContext, filters: MachineFilters = {}): Promise<number> {
+    checkOptions('DataCenter.numMachines()', filters, MACHINE_FILTERS, MACHINE_FILTER_ALIASES);
     const limit = filters.limit ?? 1000;
     let total = 0;
     for (let offset = filters.offset ?? 0; ; offset += limit) {
@@ -126,20 +132,23 @@ export const machineMethods = {
   },
 
   /** GetMachine (raw object). 410 Gone for deleted machines, with the machine as error body. */
-  getMachine(this: TritonContext, machine: string, options: { credentials?: boolean } = {}): Promise<MachineData> {
+  async getMachine(this: TritonContext, machine: string, options: { credentials?: boolean } = {}): Promise<MachineData> {
+    checkOptions('DataCenter.getMachine()', options, CREDENTIALS_OPTION);
     return this.api.GET('/{login}/machines/{machine}', {
       params: { path: this.p({ machine }), query: options.credentials ? { credentials: true } : {} },
     });
   },
 
   /** py-smartdc `raw_machine_data(id, credentials)`. */
-  rawMachineData(this: TritonContext, machine: string, options: { credentials?: boolean } = {}): Promise<MachineData> {
+  async rawMachineData(this: TritonContext, machine: string, options: { credentials?: boolean } = {}): Promise<MachineData> {
+    checkOptions('DataCenter.rawMachineData()', options, CREDENTIALS_OPTION);
     return machineMethods.getMachine.call(this, machine, options);
   },
 
   /** py-smartdc `machine(id)`: a {@link Machine}. */
   async machine(this: TritonContext, machine: string, options: { credentials?: boolean } = {}): Promise<Machine> {
-    return new Machine(this as unknown as DataCenter, await machineMethods.getMachine.call(this, machine, options));
+    checkOptions('DataCenter.machine()', options, CREDENTIALS_OPTION);
+    return machineFromReply('getMachine', this as unknown as DataCenter, await machineMethods.getMachine.call(this, machine, options));
   },
 
   /**
@@ -148,6 +157,8 @@ export const machineMethods = {
    * is all the server reads. Resolves with the new machine (state `provisioning`, no IPs yet).
    */
   async createMachine(this: TritonContext, options: CreateMachineOptions): Promise<Machine> {
+    checkOptions('DataCenter.createMachine()', options, CREATE_MACHINE_OPTIONS, CREATE_MACHINE_ALIASES);
+    if (options === undefined || options === null) throw new ConfigError('DataCenter.createMachine(): options (package, image, …) are required');
     if (options.name !== undefined && !NAME.test(options.name)) {
       throw new ConfigError(`createMachine: invalid name ${JSON.stringify(options.name)} (letters, digits, "-" and ".", not at the ends)`);
     }
@@ -177,6 +188,6 @@ export const machineMethods = {
     for (const [k, v] of Object.entries(options.tags ?? {} as Tags)) body[`tag.${k}`] = v;
     Object.assign(body, options.extra ?? {});
     const data = await this.api.POST('/{login}/machines', { params: { path: this.p() }, body: body as MachineCreateBody });
-    return new Machine(this as unknown as DataCenter, data);
+    return machineFromReply('createMachine', this as unknown as DataCenter, data);
   },
 };

@@ -1,10 +1,13 @@
 import type { TritonContext } from '../context.js';
+import { checkOptions } from '../../core/options.js';
+import { CREDENTIALS_OPTION } from '../option-names.js';
 import type { MachineData, StringMap } from '../types.js';
 
 /** Machine metadata (updates apply asynchronously on the server). */
 export const metadataMethods = {
   /** ListMachineMetadata; `credentials: true` adds `credentials`. */
-  listMachineMetadata(this: TritonContext, machine: string, options: { credentials?: boolean } = {}): Promise<NonNullable<MachineData['metadata']>> {
+  async listMachineMetadata(this: TritonContext, machine: string, options: { credentials?: boolean } = {}): Promise<NonNullable<MachineData['metadata']>> {
+    checkOptions('DataCenter.listMachineMetadata()', options, CREDENTIALS_OPTION);
     return this.api.GET('/{login}/machines/{machine}/metadata', {
       params: { path: this.p({ machine }), query: options.credentials ? { credentials: true } : {} },
     });

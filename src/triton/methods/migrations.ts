@@ -1,4 +1,6 @@
 import type { TritonContext } from '../context.js';
+import { checkOptions } from '../../core/options.js';
+import { AFFINITY_OPTION } from '../option-names.js';
 import type { operations } from '../generated/triton-cloudapi.js';
 import type { Migration, MigrationEstimate } from '../types.js';
 
@@ -11,7 +13,8 @@ export type MigrationProgressEvent = NonNullable<Migration['progress_history']>[
 /** Machine migrations (9.6+). */
 export const migrationMethods = {
   /** Migrate: begin, sync, switch, automatic, pause, abort or finalize (`affinity` with begin/automatic). */
-  migrate(this: TritonContext, machine: string, action: MigrateAction, options: { affinity?: string[] } = {}): Promise<Migration> {
+  async migrate(this: TritonContext, machine: string, action: MigrateAction, options: { affinity?: string[] } = {}): Promise<Migration> {
+    checkOptions('DataCenter.migrate()', options, AFFINITY_OPTION);
     return this.api.POST('/{login}/machines/{machine}/migrate', {
       params: { path: this.p({ machine }), query: { action } },
       body: options.affinity ? { affinity: options.affinity } : {},

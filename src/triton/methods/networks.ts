@@ -1,4 +1,6 @@
 import { Paged, type PageLoader } from '../../core/paged.js';
+import { checkOptions } from '../../core/options.js';
+import { LIMIT_OPTION } from '../option-names.js';
 import type { TritonContext } from '../context.js';
 import type { Network, NetworkIp } from '../types.js';
 import { localSearch } from './images.js';
@@ -28,6 +30,8 @@ export const networkMethods = {
   },
   /** ListNetworkIPs (8.4+), every page. */
   listNetworkIPs(this: TritonContext, network: string, options: { limit?: number } = {}): Paged<NetworkIp> {
+    // Synchronous, like every Paged method: the ConfigError comes before anything is sent.
+    checkOptions('DataCenter.listNetworkIPs()', options, LIMIT_OPTION);
     return new Paged(ipPages(this, network, options.limit ?? 1000));
   },
   /** GetNetworkIP. */

@@ -1,4 +1,6 @@
 import type { TritonContext } from '../context.js';
+import { checkOptions } from '../../core/options.js';
+import { PRIMARY_OPTION } from '../option-names.js';
 import type { Nic } from '../types.js';
 
 /** CloudAPI wants MACs in paths without colons (node-smartdc strips them too). */
@@ -15,7 +17,8 @@ export const nicMethods = {
     return this.api.GET('/{login}/machines/{machine}/nics/{mac}', { params: { path: this.p({ machine, mac: bareMac(mac) }) } });
   },
   /** AddNic on a network (uuid or `{ipv4_uuid, ipv4_ips}`); the machine reboots. */
-  addNic(this: TritonContext, machine: string, network: string | { ipv4_uuid: string; ipv4_ips?: string[] }, options: { primary?: boolean } = {}): Promise<Nic> {
+  async addNic(this: TritonContext, machine: string, network: string | { ipv4_uuid: string; ipv4_ips?: string[] }, options: { primary?: boolean } = {}): Promise<Nic> {
+    checkOptions('DataCenter.addNic()', options, PRIMARY_OPTION);
     return this.api.POST('/{login}/machines/{machine}/nics', {
       params: { path: this.p({ machine }) },
       body: { network, ...(options.primary !== undefined ? { primary: options.primary } : {}) },

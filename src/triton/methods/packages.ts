@@ -1,4 +1,6 @@
 import type { TritonContext } from '../context.js';
+import { checkOptions } from '../../core/options.js';
+import { PACKAGE_FILTERS } from '../option-names.js';
 import type { operations } from '../generated/triton-cloudapi.js';
 import type { Package } from '../types.js';
 
@@ -8,7 +10,8 @@ export type PackageFilters = NonNullable<operations['listPackages']['parameters'
 /** Packages (instance sizes). */
 export const packageMethods = {
   /** ListPackages. */
-  listPackages(this: TritonContext, filters: PackageFilters = {}): Promise<Package[]> {
+  async listPackages(this: TritonContext, filters: PackageFilters = {}): Promise<Package[]> {
+    checkOptions('DataCenter.listPackages()', filters, PACKAGE_FILTERS);
     return this.api.GET('/{login}/packages', { params: { path: this.p(), query: filters } });
   },
   /** GetPackage, by id or name. */
@@ -16,7 +19,8 @@ export const packageMethods = {
     return this.api.GET('/{login}/packages/{package}', { params: { path: this.p({ package: pkg }) } });
   },
   /** py-smartdc `packages(name, memory, disk, swap, version, vcpus, group)`. */
-  packages(this: TritonContext, filters: PackageFilters = {}): Promise<Package[]> {
+  async packages(this: TritonContext, filters: PackageFilters = {}): Promise<Package[]> {
+    checkOptions('DataCenter.packages()', filters, PACKAGE_FILTERS);
     return packageMethods.listPackages.call(this, filters);
   },
   /** py-smartdc `package(name)`: a name, id or package object (its `id`, else `name`). */

@@ -40,6 +40,8 @@ export const roleTagMethods = {
    * a leading `/<login>/` or `/my/` is accepted too.
    */
   setRoleTags(this: TritonContext, resource: string, roleTags: readonly string[]): Promise<RoleTags> {
+    if (typeof resource !== 'string') return Promise.reject(new ConfigError('setRoleTags: resource must be a string such as "machines/<id>"'));
+    if (!Array.isArray(roleTags)) return Promise.reject(new ConfigError('setRoleTags: roleTags must be a list of role names'));
     let rel = resource.replace(/^\/+|\/+$/g, '');
     const first = rel.split('/')[0];
     if (resource.startsWith('/') && (first === this.login || first === 'my' || first === this.accountLogin)) rel = rel.split('/').slice(1).join('/');
@@ -47,7 +49,12 @@ export const roleTagMethods = {
       const m = re.exec(rel);
       if (!m) continue;
       const path: Record<string, string> = { login: this.login };
-      names.forEach((n, i) => (path[n] = decodeURIComponent(m[i + 1]!)));
+      try {
+        names.forEach((n, i) => (path[n] = decodeURIComponent(m[i + 1]!)));
+      } catch {
+        return Promise.reject(new ConfigError('setRoleTags: the resource path has a malformed %-escape; nothing was sent'));
+      }
+      // Decoded values then go through the core's path-parameter check (`machines/%2e%2e` is refused there).
       const put = this.api.PUT as unknown as (url: string, init: unknown) => Promise<RoleTags>;
       return put(template, { params: { path }, body: { 'role-tag': [...roleTags] } });
     }

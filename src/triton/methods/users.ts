@@ -1,4 +1,6 @@
 import type { TritonContext } from '../context.js';
+import { checkOptions } from '../../core/options.js';
+import { MEMBERSHIP_OPTION } from '../option-names.js';
 import type { SshKey, User, UserCreate, UserUpdate } from '../types.js';
 
 /** RBAC sub-users (7.2+) and their SSH keys. */
@@ -8,7 +10,8 @@ export const userMethods = {
     return this.api.GET('/{login}/users', { params: { path: this.p() } });
   },
   /** GetUser; `membership: true` adds `roles` and `default_roles`. */
-  getUser(this: TritonContext, user: string, options: { membership?: boolean } = {}): Promise<User> {
+  async getUser(this: TritonContext, user: string, options: { membership?: boolean } = {}): Promise<User> {
+    checkOptions('DataCenter.getUser()', options, MEMBERSHIP_OPTION);
     return this.api.GET('/{login}/users/{user}', { params: { path: this.p({ user }), query: options.membership ? { membership: true } : {} } });
   },
   /** CreateUser. */

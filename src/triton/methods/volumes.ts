@@ -1,4 +1,6 @@
 import { Paged, type PageLoader } from '../../core/paged.js';
+import { checkOptions } from '../../core/options.js';
+import { VOLUME_FILTERS, VOLUME_TYPE_OPTION } from '../option-names.js';
 import type { TritonContext } from '../context.js';
 import type { operations } from '../generated/triton-cloudapi.js';
 import type { Volume, VolumeCreate, VolumeSize } from '../types.js';
@@ -25,6 +27,7 @@ function volumePages(dc: TritonContext, filters: VolumeFilters): PageLoader<Volu
 export const volumeMethods = {
   /** ListVolumes, every page. */
   listVolumes(this: TritonContext, filters: VolumeFilters = {}): Paged<Volume> {
+    checkOptions('DataCenter.listVolumes()', filters, VOLUME_FILTERS);
     return new Paged(volumePages(this, filters));
   },
   /** CreateVolume (`type: 'tritonnfs'`). */
@@ -44,7 +47,8 @@ export const volumeMethods = {
     await this.api.DELETE('/{login}/volumes/{volume}', { params: { path: this.p({ volume }) } });
   },
   /** ListVolumeSizes. */
-  listVolumeSizes(this: TritonContext, options: { type?: 'tritonnfs' } = {}): Promise<VolumeSize[]> {
+  async listVolumeSizes(this: TritonContext, options: { type?: 'tritonnfs' } = {}): Promise<VolumeSize[]> {
+    checkOptions('DataCenter.listVolumeSizes()', options, VOLUME_TYPE_OPTION);
     return this.api.GET('/{login}/volumesizes', { params: { path: this.p(), query: options } });
   },
 };

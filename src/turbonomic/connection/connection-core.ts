@@ -1,11 +1,15 @@
 import { ConfigError } from '../../core/errors/config-error.js';
 import { HttpError } from '../../core/errors/http-error.js';
 import { TimeoutError } from '../../core/errors/timeout-error.js';
+import { checkOptions } from '../../core/options.js';
+import { encodePathParams, pathValueProblem } from '../../core/path-params.js';
 import type { RetryOptions } from '../../core/types.js';
 import { encodeAuth, splitAuth } from '../auth-string.js';
 import { HTTP400Error } from '../errors/http400-error.js';
 import { VMTConnectionError } from '../errors/vmt-connection-error.js';
 import { VMTUnknownVersion } from '../errors/vmt-unknown-version.js';
+import { operations } from '../generated/turbonomic.meta.js';
+import { CONNECTION_OPTIONS, RAW_REQUEST_OPTIONS } from '../option-names.js';
 import { TurboPaged } from '../paging/turbo-paged.js';
 import { CookieJar } from '../transport/cookie-jar.js';
 import type { Query } from '../transport/query.js';
@@ -17,7 +21,7 @@ import { Version } from '../version/version.js';
 import { VersionSpec } from '../version/version-spec.js';
 import { HTTPWarning } from '../warnings/http-warning.js';
 import type { TurboWarning } from '../warnings/turbo-warning.js';
-import { normalizeBasePath, normalizeHost } from './host.js';
+import { normalizeBasePath, normalizeHost, parseServerUrl } from './host.js';
 import type { ConnectionOptions } from './options.js';
 
 /** Bases probed, in order, when no `baseUrl` is given (XL, then Classic; `/api/v2/` never). */
@@ -44,6 +48,8 @@ export interface RawRequestOptions extends RequestOptions {
   uuid?: string | undefined;
   /** Resolve with a `TurboPaged` instead of every item. */
   pager?: boolean | undefined;
+  /** Collect every page (default true); `false` resolves with the first page only, upstream's default. */
+  fetchAll?: boolean | undefined;
 }
 
 /**
@@ -75,15 +81,31 @@ export class ConnectionCore {
   #ready: Promise<void> | undefined;
   #relogin: Promise<void> | undefined;
 
-  /** @throws VMTConnectionError("Missing credentials") without `auth` or username and password. */
+  /**
+   * @throws ConfigError for an unknown option name (naming the one meant: `base_url` → `baseUrl`),
+   *   or a host / url that cannot be used.
+   * @throws VMTConnectionError("Missing credentials") without `auth` or username and password.
+   */
   constructor(options: ConnectionOptions) {
-    if (!options || typeof options !== 'object') throw new ConfigError('Connection needs an options object with a host');
+    if (!options || typeof options !== 'object') throw new ConfigError('new Connection() needs an options object with a host or url');
+    checkOptions('new Connection()', options, CONNECTION_OPTIONS);
     this.#options = options;
-    this.host = normalizeHost(options.host);
-    this.protocol = options.ssl === false ? 'http' : 'https';
+    if (options.baseUrl !== undefined) normalizeBasePath(options.baseUrl);
+    if (options.url !== undefined) {
+      if (options.host !== undefined || options.ssl !== undefined) throw new ConfigError('new Connection(): give url, or host (and ssl), not both');
+      const server = parseServerUrl(options.url);
+      this.host = server.host;
+      this.protocol = server.ssl ? 'https' : 'http';
+    } else {
+      if (options.host === undefined) throw new ConfigError('new Connection(): needs a host (name[:port]) or a url (https://host[:port])');
+      this.host = normalizeHost(options.host);
+      this.protocol = options.ssl === false ? 'http' : 'https';
+    }
     const auth = options.auth ?? (options.username !== undefined && options.password !== undefined ? encodeAuth(options.username, options.password) : undefined);
     // Upstream raises this after probing the server; nothing useful can happen without credentials.
     if (!auth) throw new VMTConnectionError('Missing credentials');
+    // `auth` may end up in an Authorization header (the Basic fallback): it must be able to.
+    if (typeof auth !== 'string' || !/^[\x21-\x7e]+$/.test(auth)) throw new ConfigError('new Connection(): auth must be base64 of "user:password" (printable ASCII, no spaces or line breaks)');
     this.#auth = auth;
     this.#jar = new CookieJar(options.now);
     const password = options.password;
@@ -130,22 +152,35 @@ export class ConnectionCore {
 
   /**
    * Upstream's generic `request()`: any method and path relative to the base. Resolves with every
-   * item (paging through `x-next-cursor`; an object body becomes `[object]`), or with a
-   * `TurboPaged` when `pager: true`.
+   * item (paging through `x-next-cursor`; an object body becomes `[object]`), with the first page
+   * only when `fetchAll: false`, or with a `TurboPaged` when `pager: true`.
+   *
+   * Each segment of `path` (and `uuid`) is an identifier, percent-encoded on the way out: an
+   * empty, `.` or `..` segment, or one with `?`, `#`, `\` or a control character, is a
+   * ConfigError before anything is sent, so no path can reach another resource than it names.
+   * Query parameters go in `query`.
    */
   request(path: string, options: RawRequestOptions & { pager: true }): TurboPaged<unknown>;
   request(path: string, options?: RawRequestOptions): Promise<unknown[]>;
   request(path: string, options: RawRequestOptions = {}): TurboPaged<unknown> | Promise<unknown[]> {
-    const clean = `/${path.replace(/^\/+/, '')}${options.uuid !== undefined ? `/${encodeURIComponent(options.uuid)}` : ''}`;
-    const spec: CallSpec = {
-      method: options.method ?? (options.dto !== undefined ? 'POST' : 'GET'),
-      path: clean,
-      query: options.query,
-      body: options.dto,
-      ...pickRequest(options),
-    };
-    if (options.pager) return this.lazyList(spec);
-    return this.transport().then((t) => t.list<unknown>(spec).all());
+    let list: TurboPaged<unknown>;
+    try {
+      options = checkOptions('Connection.request()', options, RAW_REQUEST_OPTIONS);
+      list = this.lazyList({
+        method: options.method ?? (options.dto !== undefined ? 'POST' : 'GET'),
+        ...rawPath(path, options.uuid),
+        op: 'request',
+        query: options.query,
+        body: options.dto,
+        ...pickRequest(options),
+      });
+    } catch (e) {
+      // The list form fails at once; the promise form rejects, as its callers expect.
+      if ((options as RawRequestOptions | null)?.pager) throw e;
+      return Promise.reject(e);
+    }
+    if (options.pager) return list;
+    return options.fetchAll === false ? list.pages().next().then((r) => r.value ?? []) : this.collect(list);
   }
 
   /** The transport after the bootstrap. */
@@ -154,21 +189,35 @@ export class ConnectionCore {
     return this.#transport as Transport;
   }
 
+  /**
+   * Refuses a call whose path parameters could change its target (`''`, `.`, `..`, `a/../b`,
+   * control characters, non-strings) with the core's check, BEFORE the bootstrap: a hostile
+   * identifier sends nothing at all, not even the login.
+   */
+  protected checkPath(spec: CallSpec): void {
+    const meta = operations[`${spec.method} ${spec.path}` as keyof typeof operations] as { operationId: string; pathStyles?: Record<string, 'id' | 'text' | 'segments'> } | undefined;
+    encodePathParams(spec.op ?? meta?.operationId ?? `${spec.method} ${spec.path}`, spec.path, spec.params, meta?.pathStyles);
+  }
+
   /** One call, normalised to a list. */
   protected async callList<T>(spec: CallSpec): Promise<T[]> {
+    this.checkPath(spec);
     return (await this.transport()).call<T>(spec);
   }
 
   /** One call's parsed body as is. */
   protected async callData<T>(spec: CallSpec): Promise<T> {
+    this.checkPath(spec);
     return (await (await this.transport()).send<T>(spec)).data;
   }
 
   /**
    * A paged list whose first request waits for the bootstrap, so list methods can return a
    * `TurboPaged` synchronously. `keep` filters items locally.
+   * @throws ConfigError at once for a path parameter that could change the target (see checkPath).
    */
   protected lazyList<T>(spec: CallSpec, keep?: (item: T) => boolean): TurboPaged<T> {
+    this.checkPath(spec);
     return new TurboPaged<T>(async (cursor, signal) => {
       const { data, response } = await (await this.transport()).send({ ...spec, signal: signal ?? spec.signal }, cursor);
       return { body: data, headers: response.headers };
@@ -312,6 +361,30 @@ export class ConnectionCore {
 /** `admin/versions` goes out without `disable_hateoas` (upstream turns it off for that call). */
 function versionSpec(): CallSpec {
   return { method: 'GET', path: '/admin/versions', disableHateoas: false };
+}
+
+/**
+ * `request()`'s path as a template with one parameter per segment, so the core checks and
+ * encodes every segment (and `uuid`) like any other identifier.
+ */
+function rawPath(path: unknown, uuid: unknown): Pick<CallSpec, 'path' | 'params'> {
+  if (typeof path !== 'string') throw new ConfigError('Connection.request(): path must be a string such as "markets/Market/entities"');
+  // Leading slashes go, as upstream strips them; a trailing one is an empty segment, which is
+  // refused: `request('groups/' + id)` with an empty id must not become `groups`.
+  const segments = path.replace(/^\/+/, '').split('/');
+  if (segments.length === 1 && segments[0] === '') throw new ConfigError('Connection.request(): path is empty; nothing was sent');
+  const params: Record<string, string> = {};
+  const names = segments.map((segment, i) => {
+    const problem = pathValueProblem(segment);
+    if (problem) throw new ConfigError(`Connection.request(): path segment ${i + 1} ${problem}; nothing was sent${/[?#]/.test(segment) ? ' (query parameters go in `query`)' : ''}`);
+    params[`s${i}`] = segment;
+    return `{s${i}}`;
+  });
+  if (uuid !== undefined) {
+    names.push('{uuid}');
+    params.uuid = uuid as string;
+  }
+  return { path: `/${names.join('/')}`, params };
 }
 
 /** The per-call options of a facade method, as CallSpec fields. */

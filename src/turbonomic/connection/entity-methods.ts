@@ -1,6 +1,17 @@
 import { ConfigError } from '../../core/errors/config-error.js';
 import { entityStatsDto, type EntityStatsDtoOptions } from '../dto/stats.js';
 import { supplychainQuery, type SupplychainOptions } from '../dto/supplychain.js';
+import { checkOptions } from '../../core/options.js';
+import {
+  ENTITIES_OPTIONS,
+  ENTITY_STATS_OPTIONS,
+  LIST_OPTIONS,
+  LIST_OR_ONE_OPTIONS,
+  REQUEST_OPTIONS,
+  SUPPLYCHAIN_ALIASES,
+  SUPPLYCHAIN_OPTIONS,
+  TYPED_ENTITIES_OPTIONS,
+} from '../option-names.js';
 import type { TurboPaged } from '../paging/turbo-paged.js';
 import type { RequestOptions } from '../transport/transport.js';
 import type { Action, Entity, EntityStats, Group, StatScopesInput, Supplychain, Target, Template, TemplateInput } from '../types.js';
@@ -33,6 +44,11 @@ export class EntityMethods extends GroupMethods {
   getEntities(options: EntitiesOptions & Collected): Promise<Entity[]>;
   getEntities(options?: EntitiesOptions): TurboPaged<Entity>;
   getEntities(options: EntitiesOptions & { uuid?: string; detail?: boolean } = {}): TurboPaged<Entity> | Promise<Entity[]> {
+    options = checkOptions('Connection.getEntities()', options, ENTITIES_OPTIONS);
+    return this.#entities(options);
+  }
+
+  #entities(options: EntitiesOptions & { uuid?: string; detail?: boolean }): TurboPaged<Entity> | Promise<Entity[]> {
     const r = pickRequest(options);
     if (options.uuid !== undefined) {
       return this.callList<Entity>({
@@ -56,7 +72,8 @@ export class EntityMethods extends GroupMethods {
   getVirtualMachines(options: Omit<EntitiesOptions, 'type'> & Collected): Promise<Entity[]>;
   getVirtualMachines(options?: Omit<EntitiesOptions, 'type'>): TurboPaged<Entity>;
   getVirtualMachines(options: Omit<EntitiesOptions, 'type'> & { uuid?: string } = {}): TurboPaged<Entity> | Promise<Entity[]> {
-    return this.getEntities({ ...options, type: 'VirtualMachine' } as EntitiesOptions);
+    options = checkOptions('Connection.getVirtualMachines()', options, TYPED_ENTITIES_OPTIONS);
+    return this.#entities({ ...options, type: 'VirtualMachine' });
   }
 
   /** Hosts (`getEntities` with type `PhysicalMachine`). */
@@ -64,7 +81,8 @@ export class EntityMethods extends GroupMethods {
   getPhysicalMachines(options: Omit<EntitiesOptions, 'type'> & Collected): Promise<Entity[]>;
   getPhysicalMachines(options?: Omit<EntitiesOptions, 'type'>): TurboPaged<Entity>;
   getPhysicalMachines(options: Omit<EntitiesOptions, 'type'> & { uuid?: string } = {}): TurboPaged<Entity> | Promise<Entity[]> {
-    return this.getEntities({ ...options, type: 'PhysicalMachine' } as EntitiesOptions);
+    options = checkOptions('Connection.getPhysicalMachines()', options, TYPED_ENTITIES_OPTIONS);
+    return this.#entities({ ...options, type: 'PhysicalMachine' });
   }
 
   /** Datacenters (`getEntities` with type `DataCenter`). */
@@ -72,7 +90,8 @@ export class EntityMethods extends GroupMethods {
   getDatacenters(options: Omit<EntitiesOptions, 'type'> & Collected): Promise<Entity[]>;
   getDatacenters(options?: Omit<EntitiesOptions, 'type'>): TurboPaged<Entity>;
   getDatacenters(options: Omit<EntitiesOptions, 'type'> & { uuid?: string } = {}): TurboPaged<Entity> | Promise<Entity[]> {
-    return this.getEntities({ ...options, type: 'DataCenter' } as EntitiesOptions);
+    options = checkOptions('Connection.getDatacenters()', options, TYPED_ENTITIES_OPTIONS);
+    return this.#entities({ ...options, type: 'DataCenter' });
   }
 
   /** Datastores (`getEntities` with type `Storage`). */
@@ -80,13 +99,15 @@ export class EntityMethods extends GroupMethods {
   getDatastores(options: Omit<EntitiesOptions, 'type'> & Collected): Promise<Entity[]>;
   getDatastores(options?: Omit<EntitiesOptions, 'type'>): TurboPaged<Entity>;
   getDatastores(options: Omit<EntitiesOptions, 'type'> & { uuid?: string } = {}): TurboPaged<Entity> | Promise<Entity[]> {
-    return this.getEntities({ ...options, type: 'Storage' } as EntitiesOptions);
+    options = checkOptions('Connection.getDatastores()', options, TYPED_ENTITIES_OPTIONS);
+    return this.#entities({ ...options, type: 'Storage' });
   }
 
   /** `GET entities/{uuid}/actions`. */
   getEntityActions(uuid: string, options: ListOptions & FetchAll): Promise<Action[]>;
   getEntityActions(uuid: string, options?: ListOptions): TurboPaged<Action>;
   getEntityActions(uuid: string, options: ListOptions = {}): TurboPaged<Action> | Promise<Action[]> {
+    options = checkOptions('Connection.getEntityActions()', options, LIST_OPTIONS);
     return this.listOrAll<Action>({ method: 'GET', path: '/entities/{uuid}/actions', params: { uuid }, ...pickRequest(options) }, options.fetchAll);
   }
 
@@ -94,6 +115,7 @@ export class EntityMethods extends GroupMethods {
   getEntityGroups(uuid: string, options: ListOptions & FetchAll): Promise<Group[]>;
   getEntityGroups(uuid: string, options?: ListOptions): TurboPaged<Group>;
   getEntityGroups(uuid: string, options: ListOptions = {}): TurboPaged<Group> | Promise<Group[]> {
+    options = checkOptions('Connection.getEntityGroups()', options, LIST_OPTIONS);
     return this.listOrAll<Group>({ method: 'GET', path: '/entities/{uuid}/groups', params: { uuid }, ...pickRequest(options) }, options.fetchAll);
   }
 
@@ -104,6 +126,7 @@ export class EntityMethods extends GroupMethods {
   getEntityStats(scope: string | readonly string[], options: EntityStatsOptions & FetchAll): Promise<EntityStats[]>;
   getEntityStats(scope: string | readonly string[], options?: EntityStatsOptions): TurboPaged<EntityStats>;
   getEntityStats(scope: string | readonly string[], options: EntityStatsOptions = {}): TurboPaged<EntityStats> | Promise<EntityStats[]> {
+    options = checkOptions('Connection.getEntityStats()', options, ENTITY_STATS_OPTIONS);
     const body = options.dto ?? entityStatsDto(typeof scope === 'string' ? [scope] : scope, options);
     return this.listOrAll<EntityStats>({ method: 'POST', path: '/stats', body, ...pickRequest(options) }, options.fetchAll);
   }
@@ -113,6 +136,7 @@ export class EntityMethods extends GroupMethods {
    * uuid `targetUuid` (filtered locally over every page; upstream looks at the first page only).
    */
   async getEntityByRemoteid(remoteId: string, options: RequestOptions & { targetName?: string; targetUuid?: string } = {}): Promise<Entity[]> {
+    options = checkOptions('Connection.getEntityByRemoteid()', options, [...REQUEST_OPTIONS, 'targetName', 'targetUuid']);
     const out: Entity[] = [];
     for await (const e of this.getEntities(pickRequest(options))) {
       if (e.remoteId !== remoteId) continue;
@@ -124,7 +148,8 @@ export class EntityMethods extends GroupMethods {
   }
 
   /** `GET supplychains?uuids=…` (query in upstream's order; `health=false` is always sent). */
-  getSupplychains(uuids: string | readonly string[], options: SupplychainOptions & RequestOptions = {}): Promise<Supplychain[]> {
+  async getSupplychains(uuids: string | readonly string[], options: SupplychainOptions & RequestOptions = {}): Promise<Supplychain[]> {
+    options = checkOptions('Connection.getSupplychains()', options, SUPPLYCHAIN_OPTIONS, SUPPLYCHAIN_ALIASES);
     return this.callList<Supplychain>({ method: 'GET', path: '/supplychains', query: supplychainQuery(uuids, options), ...pickRequest(options) });
   }
 
@@ -133,6 +158,7 @@ export class EntityMethods extends GroupMethods {
   getTargets(options: ListOptions & FetchAll): Promise<Target[]>;
   getTargets(options?: ListOptions): TurboPaged<Target>;
   getTargets(options: ListOptions & { uuid?: string } = {}): TurboPaged<Target> | Promise<Target[]> {
+    options = checkOptions('Connection.getTargets()', options, LIST_OR_ONE_OPTIONS);
     const r = pickRequest(options);
     if (options.uuid !== undefined) return this.callList<Target>({ method: 'GET', path: '/targets/{uuid}', params: { uuid: options.uuid }, ...r });
     return this.listOrAll<Target>({ method: 'GET', path: '/targets', ...r }, options.fetchAll);
@@ -142,6 +168,7 @@ export class EntityMethods extends GroupMethods {
   getTargetActions(uuid: string, options: ListOptions & FetchAll): Promise<Action[]>;
   getTargetActions(uuid: string, options?: ListOptions): TurboPaged<Action>;
   getTargetActions(uuid: string, options: ListOptions = {}): TurboPaged<Action> | Promise<Action[]> {
+    options = checkOptions('Connection.getTargetActions()', options, LIST_OPTIONS);
     return this.listOrAll<Action>({ method: 'GET', path: '/targets/{uuid}/actions', params: { uuid }, ...pickRequest(options) }, options.fetchAll);
   }
 
@@ -151,6 +178,7 @@ export class EntityMethods extends GroupMethods {
    * Resolves with `[]` when the entity is unknown or has no target.
    */
   async getTargetForEntity(options: RequestOptions & { uuid?: string; name?: string; type?: string }): Promise<Target[]> {
+    options = checkOptions('Connection.getTargetForEntity()', options, [...REQUEST_OPTIONS, 'uuid', 'name', 'type']);
     const r = pickRequest(options);
     let entity: Entity | undefined;
     if (options.uuid !== undefined) [entity] = await this.getEntities({ uuid: options.uuid, ...r });
@@ -166,6 +194,7 @@ export class EntityMethods extends GroupMethods {
   getTemplates(options: ListOptions & FetchAll): Promise<Template[]>;
   getTemplates(options?: ListOptions): TurboPaged<Template>;
   getTemplates(options: ListOptions & { uuid?: string } = {}): TurboPaged<Template> | Promise<Template[]> {
+    options = checkOptions('Connection.getTemplates()', options, LIST_OR_ONE_OPTIONS);
     const r = pickRequest(options);
     if (options.uuid !== undefined) return this.callList<Template>({ method: 'GET', path: '/templates/{uuid}', params: { uuid: options.uuid }, ...r });
     return this.listOrAll<Template>({ method: 'GET', path: '/templates', ...r }, options.fetchAll);
@@ -173,12 +202,14 @@ export class EntityMethods extends GroupMethods {
 
   /** The first template whose `displayName` is `name`, as a one-item list, or undefined. */
   async getTemplateByName(name: string, options: RequestOptions = {}): Promise<[Template] | undefined> {
+    options = checkOptions('Connection.getTemplateByName()', options, REQUEST_OPTIONS);
     for await (const t of this.getTemplates(pickRequest(options))) if (t.displayName === name) return [t];
     return undefined;
   }
 
   /** `POST templates` (an object, or JSON text as upstream takes it). */
-  addTemplate(dto: TemplateInput | string, options: RequestOptions = {}): Promise<Template[]> {
+  async addTemplate(dto: TemplateInput | string, options: RequestOptions = {}): Promise<Template[]> {
+    options = checkOptions('Connection.addTemplate()', options, REQUEST_OPTIONS);
     return this.callList<Template>({ method: 'POST', path: '/templates', body: dto, ...pickRequest(options) });
   }
 }

@@ -3,6 +3,16 @@ import { ConfigError } from '../../core/errors/config-error.js';
 import { groupStatsDto, type StatTime } from '../dto/stats.js';
 import { hasSearchQuery, searchByNameDto, searchClasses, searchQuery, type SearchQueryOptions } from '../dto/search.js';
 import { VMTGroupValidationError } from '../errors/vmt-group-validation-error.js';
+import { checkOptions } from '../../core/options.js';
+import {
+  CACHEABLE_LIST_OPTIONS,
+  CACHEABLE_LIST_OR_ONE_OPTIONS,
+  GROUP_STATS_OPTIONS,
+  LIST_OPTIONS,
+  REQUEST_OPTIONS,
+  SEARCH_BY_NAME_OPTIONS,
+  SEARCH_OPTIONS,
+} from '../option-names.js';
 import type { TurboPaged } from '../paging/turbo-paged.js';
 import type { RequestOptions } from '../transport/transport.js';
 import type { Action, Entity, Group, GroupInput, SearchCriteria, SearchRequest, SearchResult, StatSnapshot } from '../types.js';
@@ -41,6 +51,7 @@ export class GroupMethods extends ConnectionCore {
   getGroups(options: CacheableListOptions & Collected): Promise<Group[]>;
   getGroups(options?: CacheableListOptions): TurboPaged<Group>;
   getGroups(options: CacheableListOptions & { uuid?: string } = {}): TurboPaged<Group> | Promise<Group[]> {
+    options = checkOptions('Connection.getGroups()', options, CACHEABLE_LIST_OR_ONE_OPTIONS);
     const r = pickRequest(options);
     if (options.uuid !== undefined) return this.callList<Group>({ method: 'GET', path: '/groups/{uuid}', params: { uuid: options.uuid }, ...r });
     const spec = { method: 'GET', path: '/groups', ...r } as const;
@@ -52,6 +63,7 @@ export class GroupMethods extends ConnectionCore {
   getClusters(options: CacheableListOptions & Collected & { uuid?: string }): Promise<Group[]>;
   getClusters(options?: CacheableListOptions & { uuid?: string }): TurboPaged<Group>;
   getClusters(options: CacheableListOptions & { uuid?: string } = {}): TurboPaged<Group> | Promise<Group[]> {
+    options = checkOptions('Connection.getClusters()', options, CACHEABLE_LIST_OR_ONE_OPTIONS);
     const spec = { method: 'GET', path: '/search', query: { types: 'Cluster' }, ...pickRequest(options) } as const;
     const keep = options.uuid === undefined ? undefined : (g: Group) => g.uuid === options.uuid;
     if (options.cache) return this.cached('__clusters', () => this.collect(this.lazyList<Group>(spec))).then((all) => (keep ? all.filter(keep) : all));
@@ -63,6 +75,7 @@ export class GroupMethods extends ConnectionCore {
    * entities include it or have it as a consumer (e.g. a VM on a host of the cluster).
    */
   async getEntityCluster(uuid: string, options: RequestOptions & { cache?: boolean } = {}): Promise<Group | undefined> {
+    options = checkOptions('Connection.getEntityCluster()', options, [...REQUEST_OPTIONS, 'cache']);
     const clusters = options.cache ? await this.getClusters({ ...options, cache: true }) : await this.getClusters({ ...options, fetchAll: true });
     for (const cluster of clusters) {
       if (cluster.memberUuidList?.includes(uuid)) return cluster;
@@ -77,11 +90,13 @@ export class GroupMethods extends ConnectionCore {
   getGroupActions(uuid: string, options: ListOptions & FetchAll): Promise<Action[]>;
   getGroupActions(uuid: string, options?: ListOptions): TurboPaged<Action>;
   getGroupActions(uuid: string, options: ListOptions = {}): TurboPaged<Action> | Promise<Action[]> {
+    options = checkOptions('Connection.getGroupActions()', options, LIST_OPTIONS);
     return this.listOrAll<Action>({ method: 'GET', path: '/groups/{uuid}/actions', params: { uuid }, ...pickRequest(options) }, options.fetchAll);
   }
 
   /** `GET search?q={name}&types=Group`: the first hit as a one-item list, or undefined. */
   async getGroupByName(name: string, options: RequestOptions = {}): Promise<[Group] | undefined> {
+    options = checkOptions('Connection.getGroupByName()', options, REQUEST_OPTIONS);
     const first = await this.lazyList<Group>({ method: 'GET', path: '/search', query: { q: name, types: 'Group' }, ...pickRequest(options) }).first();
     return first === undefined ? undefined : [first];
   }
@@ -90,6 +105,7 @@ export class GroupMethods extends ConnectionCore {
   getGroupEntities(uuid: string, options: CacheableListOptions & Collected): Promise<Entity[]>;
   getGroupEntities(uuid: string, options?: CacheableListOptions): TurboPaged<Entity>;
   getGroupEntities(uuid: string, options: CacheableListOptions = {}): TurboPaged<Entity> | Promise<Entity[]> {
+    options = checkOptions('Connection.getGroupEntities()', options, CACHEABLE_LIST_OPTIONS);
     const spec = { method: 'GET', path: '/groups/{uuid}/entities', params: { uuid }, ...pickRequest(options) } as const;
     if (options.cache) return this.cached(`__group_entities:${uuid}`, () => this.collect(this.lazyList<Entity>(spec)));
     return this.listOrAll<Entity>(spec, options.fetchAll);
@@ -99,6 +115,7 @@ export class GroupMethods extends ConnectionCore {
   getGroupMembers(uuid: string, options: CacheableListOptions & Collected): Promise<Entity[]>;
   getGroupMembers(uuid: string, options?: CacheableListOptions): TurboPaged<Entity>;
   getGroupMembers(uuid: string, options: CacheableListOptions = {}): TurboPaged<Entity> | Promise<Entity[]> {
+    options = checkOptions('Connection.getGroupMembers()', options, CACHEABLE_LIST_OPTIONS);
     const spec = { method: 'GET', path: '/groups/{uuid}/members', params: { uuid }, ...pickRequest(options) } as const;
     if (options.cache) return this.cached(`__group_members:${uuid}`, () => this.collect(this.lazyList<Entity>(spec)));
     return this.listOrAll<Entity>(spec, options.fetchAll);
@@ -108,7 +125,8 @@ export class GroupMethods extends ConnectionCore {
    * Group statistics: `GET groups/{uuid}/stats`, or, with `statsFilter` or a date, `POST` with the
    * flat body `{ statistics?, startDate?, endDate? }` (upstream drops the dates without a filter).
    */
-  getGroupStats(uuid: string, options: GroupStatsOptions = {}): Promise<StatSnapshot[]> {
+  async getGroupStats(uuid: string, options: GroupStatsOptions = {}): Promise<StatSnapshot[]> {
+    options = checkOptions('Connection.getGroupStats()', options, GROUP_STATS_OPTIONS);
     const r = pickRequest(options);
     const { statsFilter, startDate, endDate } = options;
     if (statsFilter === undefined && startDate === undefined && endDate === undefined) {
@@ -118,12 +136,14 @@ export class GroupMethods extends ConnectionCore {
   }
 
   /** `POST groups` with a group body (an object, or JSON text as upstream takes it). */
-  addGroup(dto: GroupInput | string, options: RequestOptions = {}): Promise<Group[]> {
+  async addGroup(dto: GroupInput | string, options: RequestOptions = {}): Promise<Group[]> {
+    options = checkOptions('Connection.addGroup()', options, REQUEST_OPTIONS);
     return this.callList<Group>({ method: 'POST', path: '/groups', body: dto, ...pickRequest(options) });
   }
 
   /** `POST groups` `{ displayName, isStatic: true, groupType, memberUuidList }`. */
-  addStaticGroup(name: string, type: string, members: readonly string[] = [], options: RequestOptions = {}): Promise<Group[]> {
+  async addStaticGroup(name: string, type: string, members: readonly string[] = [], options: RequestOptions = {}): Promise<Group[]> {
+    options = checkOptions('Connection.addStaticGroup()', options, REQUEST_OPTIONS);
     const body: GroupInput = { displayName: name, isStatic: true, groupType: type, memberUuidList: [...members] };
     return this.callList<Group>({ method: 'POST', path: '/groups', body, ...pickRequest(options) });
   }
@@ -134,6 +154,7 @@ export class GroupMethods extends ConnectionCore {
    * did not keep make it restore the old list and throw `VMTGroupValidationError`.
    */
   async addStaticGroupMembers(uuid: string, members: readonly string[], options: RequestOptions & { validate?: boolean } = {}): Promise<Group[]> {
+    options = checkOptions('Connection.addStaticGroupMembers()', options, [...REQUEST_OPTIONS, 'validate']);
     const [current] = await this.getGroups({ uuid, ...pickRequest(options) });
     const existing = current?.memberUuidList ?? [];
     const wanted = [...new Set([...existing, ...members])];
@@ -154,6 +175,7 @@ export class GroupMethods extends ConnectionCore {
    * current, groupType: current, memberUuidList }` (`type` is ignored, as upstream).
    */
   async updateStaticGroupMembers(uuid: string, members: readonly string[], options: RequestOptions & { name?: string; type?: string } = {}): Promise<Group[]> {
+    options = checkOptions('Connection.updateStaticGroupMembers()', options, [...REQUEST_OPTIONS, 'name', 'type']);
     const r = pickRequest(options);
     const [current] = await this.getGroups({ uuid, ...r });
     const body: GroupInput = { displayName: options.name ?? current?.displayName ?? '', groupType: current?.groupType ?? '', memberUuidList: [...members] };
@@ -162,6 +184,7 @@ export class GroupMethods extends ConnectionCore {
 
   /** `DELETE groups/{uuid}`; resolves true. */
   async delGroup(uuid: string, options: RequestOptions = {}): Promise<boolean> {
+    options = checkOptions('Connection.delGroup()', options, REQUEST_OPTIONS);
     await this.callData({ method: 'DELETE', path: '/groups/{uuid}', params: { uuid }, ...pickRequest(options) });
     return true;
   }
@@ -174,6 +197,7 @@ export class GroupMethods extends ConnectionCore {
   search(options: SearchOptions & FetchAll): Promise<SearchResult[]>;
   search(options?: SearchOptions): TurboPaged<SearchResult>;
   search(options: SearchOptions = {}): TurboPaged<SearchResult> | Promise<SearchResult[]> {
+    options = checkOptions('Connection.search()', options, SEARCH_OPTIONS);
     const r = pickRequest(options);
     const forms = [options.uuid !== undefined, options.dto !== undefined, hasSearchQuery(options)].filter(Boolean).length;
     if (forms > 1) throw new ConfigError('search: give one of uuid, dto or query arguments, not several');
@@ -187,6 +211,7 @@ export class GroupMethods extends ConnectionCore {
    * (every page of each). A class the server refuses (4xx) is skipped, as upstream skips failures.
    */
   async searchByName(name: string, options: SearchByNameOptions = {}): Promise<SearchResult[]> {
+    options = checkOptions('Connection.searchByName()', options, SEARCH_BY_NAME_OPTIONS);
     const classes = searchClasses(options.type);
     const caseSensitive = options.caseSensitive ?? false;
     if (options.fromCache) {
@@ -212,7 +237,8 @@ export class GroupMethods extends ConnectionCore {
   }
 
   /** `GET search/criteria`: the filters `POST search` accepts. */
-  getSearchCriteria(options: RequestOptions = {}): Promise<SearchCriteria[]> {
+  async getSearchCriteria(options: RequestOptions = {}): Promise<SearchCriteria[]> {
+    options = checkOptions('Connection.getSearchCriteria()', options, REQUEST_OPTIONS);
     return this.callList<SearchCriteria>({ method: 'GET', path: '/search/criteria', ...pickRequest(options) });
   }
 }

@@ -6,8 +6,13 @@ import type { WarningHandler } from '../warnings/index.js';
 
 /** Options of `new Connection(…)`. */
 export interface ConnectionOptions extends CoreOptions {
-  /** Host name, optionally with a port (`10.0.0.1:8443`); a bare IPv6 address gets its brackets. */
-  host: string;
+  /** Host name, optionally with a port (`10.0.0.1:8443`); a bare IPv6 address gets its brackets. Give `host` or `url`. */
+  host?: string | undefined;
+  /**
+   * The server as a URL, `https://turbo.example.com[:port]` (or `http://…`, which warns): sets
+   * `host` and `ssl` at once (`url: sim.url` for a simulator). No path: the API base goes in `baseUrl`.
+   */
+  url?: string | undefined;
   username?: string | undefined;
   password?: string | undefined;
   /** Pre-encoded `base64("user:password")` (as `Credential.get()` returns); wins over username/password. */

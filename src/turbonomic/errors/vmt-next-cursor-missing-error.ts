@@ -1,8 +1,10 @@
 import { VMTConnectionError } from './vmt-connection-error.js';
 
 /**
- * The server sent an empty `x-next-cursor` before all `x-total-record-count` records arrived:
- * the cursor was lost or expired (upstream `VMTNextCursorMissingError`).
+ * A list ended before every record arrived (upstream `VMTNextCursorMissingError`): the server
+ * dropped `x-next-cursor` or sent an empty one before the `x-total-record-count` records came,
+ * or answered a cursor with an empty page because the cursor expired or was lost.
+ * `recordsTotal` is -1 when the server announced no total.
  */
 export class VMTNextCursorMissingError extends VMTConnectionError {
   override name = 'VMTNextCursorMissingError';
@@ -11,7 +13,9 @@ export class VMTNextCursorMissingError extends VMTConnectionError {
 
   constructor(recordsFetched: number, recordsTotal: number) {
     super(
-      `Expected a follow-up cursor, none provided. Received ${recordsFetched} of ${recordsTotal} expected values.`,
+      recordsTotal >= 0
+        ? `Expected a follow-up cursor, none provided. Received ${recordsFetched} of ${recordsTotal} expected values.`
+        : `The server answered a cursor with an empty page (the cursor expired or was lost). Received ${recordsFetched} values; the server announced no total.`,
       { code: 'VMT_NEXT_CURSOR_MISSING' },
     );
     this.recordsFetched = recordsFetched;

@@ -17,8 +17,10 @@ export interface CallSpec {
   method: TurboMethod;
   /** Path template of the spec, relative to the base: `/markets/{uuid}/entities`. */
   path: string;
-  /** Values of the template's `{…}` parameters. */
+  /** Values of the template's `{…}` parameters (checked and encoded by the core). */
   params?: Readonly<Record<string, string>>;
+  /** Operation name for errors and logs when the path is not one of the spec's (`request()`). */
+  op?: string | undefined;
   /** The method's own query parameters, in wire order. */
   query?: Query;
   /** JSON body: an object is serialised, a string is sent as is (upstream's JSON-string DTOs). */
@@ -112,7 +114,7 @@ export class Transport {
       ...(spec.body !== undefined ? { body: spec.body } : {}),
       // Bytes, parsed below element by element (see parseJsonBytes): pages stay off V8's large-object space.
       parseAs: 'arrayBuffer',
-      opskit: { signal: spec.signal, timeout: spec.timeout },
+      opskit: { signal: spec.signal, timeout: spec.timeout, ...(spec.op !== undefined ? { op: spec.op } : {}) },
     };
     const call = (client.api as unknown as Record<TurboMethod, (path: string, init: unknown) => Promise<{ response: Response }>>)[spec.method](spec.path, init);
     try {

@@ -1,3 +1,6 @@
+import { ENUMERATE_STATS_OPTIONS } from '../option-names.js';
+import { checkOptions } from '../../core/options.js';
+
 /** One statistic as Turbonomic returns it (StatApiDTO): `name`, `value`, `values`, … */
 export interface StatEntry {
   name?: string;
@@ -35,10 +38,15 @@ export interface EnumerateStatsFilters<E> {
  * for (const [date, s] of enumerateStats(stats, { stat: (s) => s.name === 'CPU' })) console.log(date, s.value);
  * ```
  */
-export function* enumerateStats<E extends StatsHolder>(
+export function enumerateStats<E extends StatsHolder>(
   data: Iterable<E>,
   filters: EnumerateStatsFilters<E> = {},
 ): Generator<[date: string | undefined, stat: StatEntry], void, undefined> {
+  // Checked here, not in the generator, so a misspelled filter fails at the call.
+  return statsOf(data, checkOptions('enumerateStats()', filters, ENUMERATE_STATS_OPTIONS));
+}
+
+function* statsOf<E extends StatsHolder>(data: Iterable<E>, filters: EnumerateStatsFilters<E>): Generator<[date: string | undefined, stat: StatEntry], void, undefined> {
   for (const e of data) {
     if (filters.entity && !filters.entity(e)) continue;
     if (!e || !Array.isArray(e.stats)) continue;

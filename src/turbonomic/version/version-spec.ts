@@ -1,4 +1,6 @@
 import { VMTFormatError } from '../errors/vmt-format-error.js';
+import { VERSION_SPEC_ALIASES, VERSION_SPEC_OPTIONS } from '../option-names.js';
+import { checkOptions } from '../../core/options.js';
 import { VMTVersionError } from '../errors/vmt-version-error.js';
 import type { WarningHandler } from '../warnings/index.js';
 import { VMTMinimumVersionWarning } from '../warnings/vmt-minimum-version-warning.js';
@@ -61,8 +63,12 @@ export class VersionSpec {
   readonly cmpBase: boolean;
   readonly #onWarning: WarningHandler | undefined;
 
-  /** @throws VMTFormatError when `versions` or `exclude` is not a list of dotted versions. */
+  /**
+   * @throws VMTFormatError when `versions` or `exclude` is not a list of dotted versions.
+   * @throws ConfigError for an unknown option name (upstream's `cmp_base` → `cmpBase`).
+   */
   constructor(versions?: readonly string[] | null, options: VersionSpecOptions = {}) {
+    options = checkOptions(`new ${new.target?.name ?? 'VersionSpec'}()`, options, VERSION_SPEC_OPTIONS, VERSION_SPEC_ALIASES);
     this.versions = validated(versions, 'version');
     this.exclude = validated(options.exclude, 'exclude');
     this.required = options.required ?? true;
@@ -79,6 +85,7 @@ export class VersionSpec {
    * @throws VMTVersionError for a snapshot build (unless `snapshot`), or when required and unmatched.
    */
   check(version: Version, options: { onWarning?: WarningHandler | undefined } = {}): boolean {
+    options = checkOptions('VersionSpec.check()', options, ['onWarning']);
     const warn = (w: VMTVersionWarning) => (options.onWarning ?? this.#onWarning)?.(w);
     let value: string;
     if (this.cmpBase && version.baseVersion !== undefined) {
@@ -105,6 +112,8 @@ export class VersionSpec {
  */
 export class VMTVersion extends VersionSpec {
   constructor(versions?: readonly string[] | null, options: VersionSpecOptions = {}) {
-    super(versions, { ...options, required: options.required ?? false });
+    // Only a plain options object gets the default; anything else is VersionSpec's to refuse.
+    const o = options ?? {};
+    super(versions, typeof o === 'object' && !Array.isArray(o) && !('required' in o) ? { ...o, required: false } : o);
   }
 }

@@ -89,3 +89,28 @@ test('iteration keeps one page in memory (flat memory over 200k items)', async (
   // 200k items of ~130 bytes would be > 25 MB if they were kept.
   assert.ok(peak < 20 * 1024 * 1024, `heap grew ${peak}`);
 });
+
+test('a repeated token and a short list raise only after the page that shows it is yielded', async () => {
+  const repeating = new Paged<number>(async (token) => (token === undefined ? { items: [1, 2], next: 'c1' } : { items: [3], next: 'c1' }));
+  const got: number[] = [];
+  const err = await (async () => {
+    for await (const x of repeating) got.push(x);
+  })().catch((e: unknown) => e);
+  assert.ok(err instanceof PaginationError);
+  assert.deepEqual(got, [1, 2, 3], 'the items of the repeating page are kept');
+  assert.equal(repeating.complete, false);
+
+  const short = new Paged<number>(async (token) => (token === undefined ? { items: [1, 2], next: 2, total: 5 } : { items: [3], total: 5 }));
+  const seen: number[] = [];
+  const shortErr = await (async () => {
+    for await (const x of short) seen.push(x);
+  })().catch((e: unknown) => e);
+  assert.ok(shortErr instanceof PaginationError);
+  assert.match((shortErr as Error).message, /ended after 3 of the 5 items/);
+  assert.deepEqual(seen, [1, 2, 3]);
+  assert.equal(short.complete, false, 'complete only when the totals agree');
+
+  const whole = new Paged<number>(async (token) => (token === undefined ? { items: [1, 2], next: 2, total: 3 } : { items: [3], total: 3 }));
+  assert.deepEqual(await whole.all(), [1, 2, 3]);
+  assert.equal(whole.complete, true);
+});

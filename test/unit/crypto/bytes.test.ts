@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { equalBytes, randomBytes } from '../../../src/crypto/index.js';
 import { OpsError } from '../../../src/core/errors/ops-error.js';
+import { ConfigError } from '../../../src/core/errors/config-error.js';
 
 test('equalBytes: equal, different content, different lengths, empty', () => {
   assert.equal(equalBytes(Uint8Array.of(1, 2, 3), Uint8Array.of(1, 2, 3)), true);
@@ -32,8 +33,10 @@ test('randomBytes: lengths, chunking past 65,536 bytes, and plausibly random out
   assert.notDeepEqual(randomBytes(32), randomBytes(32));
 });
 
-test('randomBytes: invalid lengths throw RangeError', () => {
-  for (const n of [-1, 1.5, Number.NaN, Infinity, '8' as unknown as number]) assert.throws(() => randomBytes(n), RangeError, String(n));
+test('randomBytes: invalid lengths throw a ConfigError naming the argument, never a RangeError', () => {
+  for (const n of [-1, 1.5, Number.NaN, Infinity, 2 ** 31, '8' as unknown as number]) {
+    assert.throws(() => randomBytes(n), (e: unknown) => e instanceof ConfigError && /^randomBytes: length must be an integer from 0 to 2147483647, got /.test(e.message), String(n));
+  }
 });
 
 test('randomBytes: a runtime without crypto.getRandomValues gets a clear OpsError', () => {

@@ -73,3 +73,33 @@ export function prng(seed: number): (n: number) => Uint8Array {
     return out;
   };
 }
+
+// --- Minimal DER and PEM writers, independent of opskit's own, for crafting (hostile) keys ---
+
+/** A DER TLV (definite length, up to 65,535 content bytes). */
+export function tlv(tag: number, content: Uint8Array): Buffer {
+  const n = content.length;
+  const length = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : [0x82, n >> 8, n & 0xff];
+  return Buffer.concat([Buffer.from([tag, ...length]), content]);
+}
+export const derSeq = (...parts: Uint8Array[]): Buffer => tlv(0x30, Buffer.concat(parts));
+export const derOctets = (bytes: Uint8Array): Buffer => tlv(0x04, bytes);
+export const derOid = (hex: string): Buffer => tlv(0x06, Buffer.from(hex, 'hex'));
+export const derNull = (): Buffer => tlv(0x05, new Uint8Array(0));
+/** A non-negative INTEGER. */
+export function derInt(n: number | bigint): Buffer {
+  let hex = BigInt(n).toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  if (parseInt(hex.slice(0, 2), 16) & 0x80) hex = `00${hex}`;
+  return tlv(0x02, Buffer.from(hex, 'hex'));
+}
+
+/** A PEM block with 64-character lines. */
+export function pem(label: string, body: Uint8Array): string {
+  return `-----BEGIN ${label}-----\n${Buffer.from(body).toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END ${label}-----\n`;
+}
+
+/** The body of the first PEM block. */
+export function pemBody(text: string): Buffer {
+  return Buffer.from(text.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+}

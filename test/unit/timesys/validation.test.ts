@@ -67,7 +67,9 @@ test('configured tokens are the fallbacks upstream uses', async () => {
   const seen: string[] = [];
   const record = async (r: Request) => {
     seen.push(`${r.method} ${decodeURIComponent(new URL(r.url).pathname + new URL(r.url).search)} ${r.method === 'POST' ? await r.text() : ''}`.trim());
-    return new Response('{}', { headers: { 'content-type': 'application/json' } });
+    // Each reply has the top-level shape the spec promises (lists are arrays).
+    const list = r.method === 'GET' && /\/(manifests|folders|activity_log)$/.test(new URL(r.url).pathname);
+    return new Response(list ? '[]' : '{}', { headers: { 'content-type': 'application/json' } });
   };
   const l = new Llapi({ ...VECTOR_USER, groupToken: 'G0', folderToken: 'F0', fetch: record });
   await l.getManifests();

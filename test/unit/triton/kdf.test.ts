@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ConfigError } from '../../../src/core/index.js';
 import { bcryptPbkdf } from '../../../src/crypto/index.js';
 import { Blowfish } from '../../../src/crypto/keys/formats/blowfish.js';
 import { piWords } from '../../../src/crypto/keys/formats/pi-words.js';
@@ -29,11 +30,11 @@ test('bcrypt_pbkdf matches the OpenBSD vectors', () => {
   }
 });
 
-test('bcrypt_pbkdf refuses what OpenBSD refuses', () => {
-  assert.throws(() => bcryptPbkdf(new Uint8Array(0), enc('salt'), 4, 32), RangeError);
-  assert.throws(() => bcryptPbkdf(enc('p'), new Uint8Array(0), 4, 32), RangeError);
-  assert.throws(() => bcryptPbkdf(enc('p'), enc('s'), 0, 32), RangeError);
-  assert.throws(() => bcryptPbkdf(enc('p'), enc('s'), 4, 1025), RangeError);
+test('bcrypt_pbkdf refuses what OpenBSD refuses (typed ConfigErrors, issue 8)', () => {
+  assert.throws(() => bcryptPbkdf(new Uint8Array(0), enc('salt'), 4, 32), ConfigError);
+  assert.throws(() => bcryptPbkdf(enc('p'), new Uint8Array(0), 4, 32), ConfigError);
+  assert.throws(() => bcryptPbkdf(enc('p'), enc('s'), 0, 32), ConfigError);
+  assert.throws(() => bcryptPbkdf(enc('p'), enc('s'), 4, 1025), ConfigError);
 });
 
 test('Blowfish state is π and encrypts the Schneier/Eric Young test vectors', () => {

@@ -17,6 +17,7 @@ import {
   type PrivateKey,
   type SigningBackend,
 } from '../../../src/crypto/index.js';
+import { ConfigError } from '../../../src/core/index.js';
 import { DRAFT_RSA_KEY, PASS, RFC8032_KEY, testKeys } from './fixtures.js';
 import { referenceVerify } from './http-signature-ref.js';
 
@@ -138,7 +139,8 @@ test('the Authorization header has no spaces after commas and quotes every value
   const req = { method: 'GET', url: 'http://x/y', headers: new Headers({ date: DATE }) };
   const { authorization } = await signRequest(req, { keyId: '/demo/keys/k', signer: keySigner(RFC8032_KEY) });
   assert.match(authorization, /^Signature keyId="\/demo\/keys\/k",algorithm="ed25519-sha512",headers="date",signature="[A-Za-z0-9+/=]+"$/);
-  await assert.rejects(signRequest({ ...req, headers: new Headers() }, { keyId: '/demo/keys/"k"', signer: keySigner(RFC8032_KEY) }), SignatureError);
+  // A keyId that cannot stand in a quoted parameter is a bad argument (typed ConfigError, issue 8).
+  await assert.rejects(signRequest({ ...req, headers: new Headers() }, { keyId: '/demo/keys/"k"', signer: keySigner(RFC8032_KEY) }), ConfigError);
   await assert.rejects(signRequest(req, { keyId: '/demo/keys/k', signer: keySigner(RFC8032_KEY), headers: ['date', 'digest'] }), /not on the request/);
 });
 

@@ -220,8 +220,8 @@ test('roles answer objects with API 9 and names before (protocols §1.6)', async
 test('with no keys the simulator generates an Ed25519 key and hands it out', async () => {
   const sim = tritonSim();
   assert.equal(sim.credentials.account, 'demo');
-  assert.match(sim.credentials.privateKey!, /BEGIN OPENSSH PRIVATE KEY/);
-  const key = parsePrivateKey(sim.credentials.privateKey!);
+  assert.match(sim.credentials.key!, /BEGIN OPENSSH PRIVATE KEY/);
+  const key = parsePrivateKey(sim.credentials.key!);
   assert.equal(key.type, 'ed25519');
-  assert.equal(key.md5Fingerprint, sim.credentials.fingerprint);
+  assert.equal(key.md5Fingerprint, sim.credentials.keyId);
 });

@@ -99,12 +99,20 @@ test('an empty x-next-cursor before the total arrived is VMTNextCursorMissingErr
   }
 });
 
-test('a missing x-next-cursor ends the list quietly (upstream: no error)', async () => {
+test('a missing x-next-cursor before the total arrived is VMTNextCursorMissingError (upstream ends quietly)', async () => {
   s.sim.state.quirks = { dropCursor: true };
   try {
     const list = conn.getMarketEntities({ limit: 500 });
-    assert.equal((await list.all()).length, 500);
+    const err = await list.all().catch((e: unknown) => e);
+    assert.ok(err instanceof VMTNextCursorMissingError, String(err));
+    assert.equal(err.message, 'Expected a follow-up cursor, none provided. Received 500 of 20000 expected values.');
     assert.equal(list.recordsTotal, N);
+    assert.equal(list.complete, false);
+    // Without a total nothing can tell a dropped cursor from the end of the list.
+    s.sim.state.quirks = { dropCursor: true, omitTotal: true };
+    const unknown = conn.getMarketEntities({ limit: 500 });
+    assert.equal((await unknown.all()).length, 500);
+    assert.equal(unknown.complete, true);
   } finally {
     s.sim.state.quirks = {};
   }

@@ -16,7 +16,8 @@ export function authCommand(prompt: Prompter): Command {
     details:
       'create: the username comes from -u or a prompt; the password from -p (visible to other local users),\n' +
       'a prompt on a terminal (never echoed), or the first line of stdin when it is piped.\n' +
-      'Existing files are kept unless -f/--force is given. New files are mode 0600.\n' +
+      'Existing files are kept unless -f/--force is given; with it the key and credential are replaced\n' +
+      'together or not at all (the old pair keeps working if any step fails). New files are mode 0600.\n' +
       'get: prints {"auth": "<base64 of user:password>"}, the value Connection({ auth }) takes.',
     options: {
       ...credentialFileOptions,

@@ -1,4 +1,6 @@
 import { sha512 } from '@noble/hashes/sha2.js';
+import { checkBytes, checkInteger } from '../../args/check.js';
+import { ConfigError } from '../../../core/errors/config-error.js';
 import { Blowfish, wordStream } from './blowfish.js';
 
 const MAGIC = new TextEncoder().encode('OxychromaticBlowfishSwatDynamite');
@@ -31,12 +33,19 @@ function bcryptHash(sha2pass: Uint8Array, sha2salt: Uint8Array): Uint8Array {
 /**
  * bcrypt_pbkdf (OpenBSD, used by OpenSSH to encrypt private keys): PBKDF2-like, with bcrypt_hash
  * as the PRF and the output bytes interleaved across blocks. Tested against OpenBSD's vectors.
- * @throws RangeError on parameters OpenBSD also refuses (empty passphrase/salt, no rounds).
+ *
+ * Synchronous, and each round costs milliseconds: the caller picks `rounds` (parsePrivateKey caps
+ * what a key file may ask for; see its `maxBcryptRounds`).
+ * @throws ConfigError on parameters OpenBSD also refuses (empty passphrase or salt, rounds below
+ *   1, a key length outside 1–1024) and on arguments of the wrong type.
  */
 export function bcryptPbkdf(passphrase: Uint8Array, salt: Uint8Array, rounds: number, keyLength: number): Uint8Array {
-  if (!(rounds >= 1) || passphrase.length === 0 || salt.length === 0 || keyLength < 1 || keyLength > HASH_SIZE * HASH_SIZE || salt.length > 1 << 20) {
-    throw new RangeError('bcrypt_pbkdf: invalid parameters');
-  }
+  checkBytes(passphrase, 'bcryptPbkdf: passphrase');
+  checkBytes(salt, 'bcryptPbkdf: salt');
+  checkInteger(rounds, 'bcryptPbkdf: rounds', 1, 2 ** 32 - 1);
+  checkInteger(keyLength, 'bcryptPbkdf: keyLength', 1, HASH_SIZE * HASH_SIZE);
+  if (passphrase.length === 0) throw new ConfigError('bcryptPbkdf: passphrase must not be empty');
+  if (salt.length === 0 || salt.length > 1 << 20) throw new ConfigError('bcryptPbkdf: salt must be 1 byte to 1 MiB long');
   const key = new Uint8Array(keyLength);
   const stride = Math.ceil(keyLength / HASH_SIZE);
   let amount = Math.ceil(keyLength / stride);

@@ -1,3 +1,4 @@
+import { checkInteger, checkOneOf, checkOptions, checkTextOrBytes } from '../../args/check.js';
 import { randomBytes } from '../../bytes/random-bytes.js';
 import { bigIntToBytes } from '../../rsa/bigint.js';
 import { concatBytes } from '../der.js';
@@ -6,7 +7,7 @@ import type { PrivateKey } from '../private-key.js';
 import { sshPublicBlob } from '../public-key.js';
 import { SshWriter } from '../ssh-wire.js';
 import { bcryptPbkdf } from './bcrypt-pbkdf.js';
-import { openSshCipher } from './openssh-ciphers.js';
+import { OPENSSH_CIPHERS, openSshCipher } from './openssh-ciphers.js';
 import { OPENSSH_MAGIC } from './openssh.js';
 import { encodePem } from './pem.js';
 
@@ -23,12 +24,19 @@ export interface OpenSshWriteOptions {
  * Writes a private key as `-----BEGIN OPENSSH PRIVATE KEY-----` (openssh-key-v1), optionally
  * passphrase-protected. Used by simulators to hand out working credentials; the output is what
  * ssh-keygen writes and reads.
+ * @throws ConfigError when `key` is not a PrivateKey or an option is wrong (a passphrase that is
+ *   not a string or bytes or has a lone surrogate, an unknown cipher, rounds outside 1 to 2^32 - 1).
  */
-export function encodeOpenSshPrivateKey(key: PrivateKey, options: OpenSshWriteOptions = {}): string {
-  const data = materialOf(key);
-  const pass = typeof options.passphrase === 'string' ? new TextEncoder().encode(options.passphrase) : options.passphrase;
+export function encodeOpenSshPrivateKey(key: PrivateKey, options?: OpenSshWriteOptions): string {
+  const where = 'encodeOpenSshPrivateKey';
+  const data = materialOf(key, `${where}: key`);
+  const o = checkOptions(options, `${where}: options`);
+  const given = o.passphrase === undefined ? undefined : checkTextOrBytes(o.passphrase, `${where}: options.passphrase`);
+  const pass = typeof given === 'string' ? new TextEncoder().encode(given) : given;
+  const cipherName = o.cipher === undefined ? 'aes256-ctr' : checkOneOf(o.cipher, `${where}: options.cipher`, OPENSSH_CIPHERS);
+  const rounds = o.rounds === undefined ? 16 : checkInteger(o.rounds, `${where}: options.rounds`, 1, 2 ** 32 - 1);
   const encrypted = pass !== undefined && pass.length > 0;
-  const cipher = encrypted ? openSshCipher(options.cipher ?? 'aes256-ctr') : undefined;
+  const cipher = encrypted ? openSshCipher(cipherName) : undefined;
   const blockSize = cipher?.blockSize ?? 8;
 
   const checkWord = randomBytes(4);
@@ -50,7 +58,6 @@ export function encodeOpenSshPrivateKey(key: PrivateKey, options: OpenSshWriteOp
   let tag: Uint8Array = new Uint8Array(0);
   if (cipher && pass) {
     const salt = randomBytes(16);
-    const rounds = options.rounds ?? 16;
     kdfName = 'bcrypt';
     kdfOptions = new SshWriter().string(salt).u32(rounds).bytes();
     const derived = bcryptPbkdf(pass, salt, rounds, cipher.keyLength + cipher.ivLength);

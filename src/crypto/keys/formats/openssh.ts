@@ -6,6 +6,7 @@ import { sshPublicBlob } from '../public-key.js';
 import { SshReader } from '../ssh-wire.js';
 import type { PrivateKeyData } from '../types.js';
 import { bcryptPbkdf } from './bcrypt-pbkdf.js';
+import { checkKdfCost, MAX_BCRYPT_ROUNDS } from './kdf-limits.js';
 import { openSshCipher } from './openssh-ciphers.js';
 import { rsaFromPrimes } from './pkcs1.js';
 import { ecdsaKey } from './sec1.js';
@@ -14,8 +15,6 @@ import { readSshPublicKey } from './ssh-public.js';
 /** `openssh-key-v1\0`, the magic that starts the body of `BEGIN OPENSSH PRIVATE KEY`. */
 export const OPENSSH_MAGIC = new TextEncoder().encode('openssh-key-v1\0');
 const what = 'OpenSSH key';
-// ssh-keygen uses 16 (-a); far more is a hostile file trying to hang the parser.
-const MAX_ROUNDS = 10_000;
 
 /** Result of parsing an openssh-key-v1 body. */
 export interface OpenSshParsed {
@@ -53,8 +52,10 @@ function readPrivate(r: SshReader): PrivateKeyData {
 /**
  * Parses the binary body of an OpenSSH private key (PROTOCOL.key): unencrypted, or encrypted
  * with bcrypt_pbkdf and an AES cipher. Only the first key of a file is read.
+ * @param maxRounds - the highest bcrypt_pbkdf rounds accepted; a file asking for more is refused
+ *   before any derivation (see kdf-limits.ts).
  */
-export function parseOpenSsh(body: Uint8Array, passphrase: Uint8Array | undefined): OpenSshParsed {
+export function parseOpenSsh(body: Uint8Array, passphrase: Uint8Array | undefined, maxRounds = MAX_BCRYPT_ROUNDS): OpenSshParsed {
   if (body.length < OPENSSH_MAGIC.length || OPENSSH_MAGIC.some((b, i) => body[i] !== b)) {
     throw new KeyParseError(`${what}: malformed (missing openssh-key-v1 magic)`);
   }
@@ -76,7 +77,8 @@ export function parseOpenSsh(body: Uint8Array, passphrase: Uint8Array | undefine
     const kr = new SshReader(kdfOptions, what);
     const salt = kr.string();
     const rounds = kr.u32();
-    if (rounds < 1 || rounds > MAX_ROUNDS || salt.length === 0) throw new KeyParseError(`${what}: malformed bcrypt options`);
+    if (rounds < 1 || salt.length === 0) throw new KeyParseError(`${what}: malformed bcrypt options`);
+    checkKdfCost(what, 'bcrypt_pbkdf rounds', rounds, maxRounds, 'maxBcryptRounds');
     if (passphrase === undefined || passphrase.length === 0) throw new KeyParseError(`${what}: the key is encrypted; a passphrase is required`);
     if (section.length % cipher.blockSize !== 0) throw new KeyParseError(`${what}: malformed (encrypted section length)`);
     const derived = bcryptPbkdf(passphrase, salt, rounds, cipher.keyLength + cipher.ivLength);

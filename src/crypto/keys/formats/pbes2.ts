@@ -4,6 +4,7 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { KeyParseError } from '../../errors/key-parse-error.js';
 import { derChildren, derOid, derSequence, derSmallInt, TAG, type DerNode } from '../der.js';
+import { checkKdfCost, MAX_PBKDF2_ITERATIONS } from './kdf-limits.js';
 
 const PBES2 = '1.2.840.113549.1.5.13';
 const PBKDF2 = '1.2.840.113549.1.5.12';
@@ -18,9 +19,6 @@ const AES_CBC: Record<string, number> = {
   '2.16.840.1.101.3.4.1.22': 24,
   '2.16.840.1.101.3.4.1.42': 32,
 };
-// Far above any real file (OpenSSL uses 2048), low enough that a hostile file cannot hang us.
-const MAX_ITERATIONS = 10_000_000;
-
 const what = 'encrypted PKCS#8 key';
 
 function seq(node: DerNode | undefined): DerNode[] {
@@ -31,8 +29,10 @@ function seq(node: DerNode | undefined): DerNode[] {
 /**
  * Decrypts an EncryptedPrivateKeyInfo (`BEGIN ENCRYPTED PRIVATE KEY`, RFC 5958) protected with
  * PBES2: PBKDF2 (HMAC-SHA1/256/384/512) and AES-128/192/256-CBC. Returns the PKCS#8 DER.
+ * @param maxIterations - the highest PBKDF2 iteration count accepted; a file asking for more is
+ *   refused before any derivation (see kdf-limits.ts).
  */
-export function decryptPbes2(der: Uint8Array, passphrase: Uint8Array | undefined): Uint8Array {
+export function decryptPbes2(der: Uint8Array, passphrase: Uint8Array | undefined, maxIterations = MAX_PBKDF2_ITERATIONS): Uint8Array {
   const [algId, data] = derSequence(der, what);
   const [schemeOid, params] = seq(algId);
   if (derOid(schemeOid, what) !== PBES2) throw new KeyParseError(`${what}: unsupported scheme (only PBES2)`);
@@ -43,7 +43,8 @@ export function decryptPbes2(der: Uint8Array, passphrase: Uint8Array | undefined
   const salt = kp[0];
   if (!salt || salt.tag !== TAG.OCTET_STRING) throw new KeyParseError(`${what}: malformed PBKDF2 salt`);
   const iterations = derSmallInt(kp[1], what);
-  if (iterations < 1 || iterations > MAX_ITERATIONS) throw new KeyParseError(`${what}: unreasonable PBKDF2 iteration count`);
+  if (iterations < 1) throw new KeyParseError(`${what}: malformed PBKDF2 iteration count`);
+  checkKdfCost(what, 'PBKDF2 iteration count', iterations, maxIterations, 'maxPbkdf2Iterations');
   let prf: (typeof PRFS)[keyof typeof PRFS] = sha1;
   for (const extra of kp.slice(2)) {
     if (extra.tag === TAG.SEQUENCE) {

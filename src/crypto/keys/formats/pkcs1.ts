@@ -5,8 +5,18 @@ import type { PrivateKeyData, PublicKeyData } from '../types.js';
 
 /** Completes RSA CRT numbers from n, e, d, p, q (formats differ in what they store). */
 export function rsaFromPrimes(n: bigint, e: bigint, d: bigint, p: bigint, q: bigint, qi?: bigint): Extract<PrivateKeyData, { type: 'rsa' }> {
+  // p = 1, q = n passes the product check, then d mod (p - 1) divides by zero (a raw RangeError).
+  if (p < 2n || q < 2n || d < 1n) throw new KeyParseError('RSA key: malformed (a prime or the private exponent is out of range)');
   if (p * q !== n) throw new KeyParseError('RSA key: p·q does not equal n');
-  return { type: 'rsa', n, e, d, p, q, dp: d % (p - 1n), dq: d % (q - 1n), qi: qi ?? modInverse(q, p) };
+  let inverse = qi;
+  if (inverse === undefined) {
+    try {
+      inverse = modInverse(q, p);
+    } catch {
+      throw new KeyParseError('RSA key: malformed (q has no inverse mod p)');
+    }
+  }
+  return { type: 'rsa', n, e, d, p, q, dp: d % (p - 1n), dq: d % (q - 1n), qi: inverse };
 }
 
 /** PKCS#1 RSAPrivateKey (RFC 8017 A.1.2), the body of `BEGIN RSA PRIVATE KEY`. */

@@ -1,7 +1,9 @@
+import { checkBytes } from '../../args/check.js';
 import { decodeBase64 } from '../../encoding/base64.js';
 import { KeyParseError } from '../../errors/key-parse-error.js';
 import { bytesToBigInt } from '../../rsa/bigint.js';
 import { CURVES, type EcCurve } from '../curves.js';
+import { checkComment } from '../check-key-data.js';
 import { PublicKey } from '../public-key.js';
 import { SshReader } from '../ssh-wire.js';
 import type { PublicKeyData } from '../types.js';
@@ -31,8 +33,14 @@ export function readSshPublicKey(r: SshReader): PublicKeyData {
   throw new KeyParseError(`${r.what}: unsupported key type ${JSON.stringify(type.slice(0, 40))} (expected RSA, ECDSA or Ed25519)`);
 }
 
-/** Parses an SSH wire-format public-key blob. */
+/**
+ * Parses an SSH wire-format public-key blob.
+ * @throws KeyParseError naming what is wrong; ConfigError when `blob` is not a Uint8Array or
+ *   `comment` not a string.
+ */
 export function parseSshPublicBlob(blob: Uint8Array, comment = ''): PublicKey {
+  checkBytes(blob, 'parseSshPublicBlob: blob');
+  checkComment(comment, 'parseSshPublicBlob: comment');
   const r = new SshReader(blob, 'SSH public key');
   const data = readSshPublicKey(r);
   if (r.remaining !== 0) throw new KeyParseError('SSH public key: trailing bytes after the key');

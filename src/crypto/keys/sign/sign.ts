@@ -1,3 +1,4 @@
+import { checkBytes, checkOneOf, checkOptions } from '../../args/check.js';
 import { SignatureError } from '../../errors/signature-error.js';
 import { materialOf } from '../material.js';
 import type { PrivateKey } from '../private-key.js';
@@ -19,16 +20,21 @@ export interface SignOptions {
   backend?: SigningBackend;
 }
 
+const BACKENDS: readonly SigningBackend[] = ['auto', 'native', 'pure'];
+
 /**
  * Signs `data` with a private key and returns the signature bytes in the encoding HTTP Signatures
  * use: RSA PKCS#1 v1.5 raw, ECDSA ASN.1 DER `SEQUENCE{r,s}`, Ed25519 raw 64 bytes.
- * @throws SignatureError when the algorithm does not fit the key, or `native` is asked for where
- *   WebCrypto is missing or cannot do it.
+ * @throws (rejects with) SignatureError when the algorithm does not fit the key, or `native` is
+ *   asked for where WebCrypto is missing or cannot do it; ConfigError when `key` is not a
+ *   PrivateKey, `data` not a Uint8Array, or an option is wrong.
  */
-export async function signWithKey(key: PrivateKey, data: Uint8Array, options: SignOptions = {}): Promise<Uint8Array> {
-  const { hash } = algorithmFor(key.type, options.algorithm ?? defaultAlgorithm(key));
-  const material = materialOf(key);
-  const backend = options.backend ?? 'auto';
+export async function signWithKey(key: PrivateKey, data: Uint8Array, options?: SignOptions): Promise<Uint8Array> {
+  const material = materialOf(key, 'signWithKey: key');
+  checkBytes(data, 'signWithKey: data');
+  const o = checkOptions(options, 'signWithKey: options');
+  const { hash } = algorithmFor(key.type, o.algorithm === undefined ? defaultAlgorithm(key) : o.algorithm, 'signWithKey: options.algorithm');
+  const backend = o.backend === undefined ? 'auto' : checkOneOf(o.backend, 'signWithKey: options.backend', BACKENDS);
   if (backend === 'pure') return signPure(material, hash, data);
   const s = subtle();
   if (!s) {
@@ -43,8 +49,14 @@ export async function signWithKey(key: PrivateKey, data: Uint8Array, options: Si
   }
 }
 
-/** Synchronous pure-JavaScript signing (see {@link signWithKey}). */
+/**
+ * Synchronous pure-JavaScript signing (see {@link signWithKey}).
+ * @throws SignatureError when the algorithm does not fit the key; ConfigError when `key` is not a
+ *   PrivateKey, `data` not a Uint8Array or `algorithm` not a string.
+ */
 export function signWithKeySync(key: PrivateKey, data: Uint8Array, algorithm?: SignatureAlgorithm | string): Uint8Array {
-  const { hash } = algorithmFor(key.type, algorithm ?? defaultAlgorithm(key));
-  return signPure(materialOf(key), hash, data);
+  const material = materialOf(key, 'signWithKeySync: key');
+  checkBytes(data, 'signWithKeySync: data');
+  const { hash } = algorithmFor(key.type, algorithm === undefined ? defaultAlgorithm(key) : algorithm, 'signWithKeySync: algorithm');
+  return signPure(material, hash, data);
 }

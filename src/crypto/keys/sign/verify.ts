@@ -1,15 +1,23 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { checkBytes, fail } from '../../args/check.js';
 import { rsaVerifyPkcs1v15 } from '../../rsa/pkcs1v15.js';
 import { nobleCurve } from '../curves.js';
-import type { PublicKey } from '../public-key.js';
+import { PublicKey } from '../public-key.js';
 import { parseAlgorithm, type SignatureAlgorithm } from './algorithms.js';
 import { digest } from './hashes.js';
 
 /**
  * Verifies a signature in the HTTP Signature encodings (RSA raw, ECDSA DER, Ed25519 raw), in
- * pure JavaScript. False for any mismatch, including an algorithm that does not fit the key.
+ * pure JavaScript. False for any mismatch, including an unknown algorithm name or one that does
+ * not fit the key (these come from the request being verified).
+ * @throws ConfigError for a caller's mistake: `key` not a PublicKey, `algorithm` not a string,
+ *   `data` or `signature` not a Uint8Array.
  */
 export function verifyWithKey(key: PublicKey, algorithm: SignatureAlgorithm | string, data: Uint8Array, signature: Uint8Array): boolean {
+  if (!(key instanceof PublicKey)) fail('verifyWithKey: key', 'a PublicKey', key);
+  if (typeof algorithm !== 'string') fail('verifyWithKey: algorithm', 'a signature algorithm name (a string)', algorithm);
+  checkBytes(data, 'verifyWithKey: data');
+  checkBytes(signature, 'verifyWithKey: signature');
   let parsed;
   try {
     parsed = parseAlgorithm(algorithm);
