@@ -1,8 +1,14 @@
-import { createSimApp } from '../app.js';
-import { defineSim } from '../define-sim.js';
-import type { Sim } from '../sim.js';
-
-/** The mist.io simulator (being built: answers 404 to everything for now). */
-export function createMistSim(_options: Record<string, never> = {}): Sim {
-  return defineSim('mist', (ctx) => createSimApp(ctx.errorBody));
-}
+export { createMistSim } from './create-mist-sim.js';
+export { SUPPORTED_PROVIDERS as MIST_SIM_PROVIDERS, type ProviderFamily as MistProviderFamily } from './catalog.js';
+export type {
+  MistSim,
+  MistSimOptions,
+  MistSimProvider,
+  MistCredentials,
+  MistState,
+  SimBackend as MistSimBackend,
+  SimMachine as MistSimMachine,
+  SimKeypair as MistSimKeypair,
+  SimCloud as MistSimCloud,
+  SimAssociation as MistSimAssociation,
+} from './types.js';

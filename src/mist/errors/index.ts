@@ -1,0 +1,11 @@
+export { MistClientError } from './mist-client-error.js';
+export { MistServerError } from './mist-server-error.js';
+export { MistBadRequestError } from './bad-request-error.js';
+export { MistUnauthorizedError } from './unauthorized-error.js';
+export { MistPaymentRequiredError } from './payment-required-error.js';
+export { MistForbiddenError } from './forbidden-error.js';
+export { MistNotFoundError } from './not-found-error.js';
+export { MistConflictError } from './conflict-error.js';
+export { MistServiceUnavailableError } from './service-unavailable-error.js';
+export { mistErrorFor } from './error-for.js';
+export { mistErrorDetails, parseMistErrorText, type MistErrorText } from './error-text.js';
