@@ -7,7 +7,11 @@ import { readFile } from 'node:fs/promises';
  */
 export interface CliIo {
   stdout(text: string): void;
+  /** Writes bytes to stdout exactly (downloads, `cat`); resolves once they are handed over. */
+  stdoutBytes?(bytes: Uint8Array): Promise<void> | void;
   stderr(text: string): void;
+  /** True when stdout is a terminal (progress lines and tables for people; quiet in pipes). */
+  readonly stdoutIsTTY?: boolean;
   /** Reads stdin to the end. */
   readStdin(): Promise<Uint8Array>;
   /** True when stdin is a terminal (nothing piped in); reading it would block on the user. */
@@ -22,7 +26,11 @@ export interface CliIo {
 export function processIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
+    stdoutBytes: (bytes) => new Promise<void>((resolve, reject) => process.stdout.write(bytes, (e) => (e ? reject(e) : resolve()))),
     stderr: (text) => void process.stderr.write(text),
+    get stdoutIsTTY() {
+      return process.stdout.isTTY === true;
+    },
     async readStdin() {
       const chunks: Uint8Array[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Uint8Array);

@@ -233,7 +233,8 @@ export function createPipeline(options: PipelineOptions) {
         }
         // Reading the body inside the attempt puts it under the attempt timeout and lets a truncated
         // body be retried like any other network failure.
-        const response = info.stream || NULL_BODY.has(raw.status) || raw.type === 'opaqueredirect' ? raw : await buffered(raw, info.op, redactor, signal.signal, maxBytes);
+        // A HEAD reply has no body to read, and its Content-Length describes the resource: keep it as is.
+        const response = info.stream || req.method === 'HEAD' || NULL_BODY.has(raw.status) || raw.type === 'opaqueredirect' ? raw : await buffered(raw, info.op, redactor, signal.signal, maxBytes);
         requestOf.set(response, { req, op: info.op, redactor, shape: info.shape });
         if (options.logger) {
           emit(options.logger, {

@@ -1,3 +1,4 @@
+import { concatBytes } from '../crypto/bytes/concat-bytes.js';
 import { createClock, type Clock } from './clock.js';
 import { applyFault } from './apply-fault.js';
 import { codeForStatus, defaultErrorBody, errorResponse, type ErrorBody } from './errors.js';
@@ -122,13 +123,27 @@ function toRequest(input: Request | string | URL, init: RequestInit | undefined,
 
 async function logBody(request: Request, limit: number): Promise<string> {
   if (request.body === null) return '';
+  // Only the first `limit` bytes are read (a 256 MiB upload must not become a 256 MiB string);
+  // the clone's branch is cancelled then, the request's own body stays whole for the router.
+  const reader = request.clone().body!.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   try {
-    const text = await request.clone().text();
-    return text.length > limit ? text.slice(0, limit) : text;
+    while (size < limit) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
   } catch {
     // An upload aborted half-way still deserves a log entry.
-    return '';
+  } finally {
+    // Not awaited: a tee branch's cancel settles only once the other branch is cancelled too,
+    // and the router reads that one to the end.
+    reader.cancel().catch(() => {});
   }
+  const text = new TextDecoder().decode(concatBytes(...chunks).subarray(0, limit));
+  return text.length > limit ? text.slice(0, limit) : text;
 }
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
