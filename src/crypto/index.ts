@@ -15,3 +15,4 @@ export { KeyParseError } from './errors/key-parse-error.js';
 export { SignatureError } from './errors/signature-error.js';
 export * from './keys/index.js';
 export * from './http-signature/index.js';
+export * from './merkle/index.js';

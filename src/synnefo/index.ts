@@ -10,5 +10,3 @@ export * from './network/index.js';
 export * from './image/index.js';
 export * from './volume/index.js';
 export * from './pithos/index.js';
-/** Placeholder until the family lands (remove once the barrels export something). */
-export const family = 'synnefo';

@@ -61,14 +61,29 @@ export interface SynnefoSimHost {
    * exceeded; nothing is charged then.
    */
   charge(user: SynnefoSimUser, changes: Readonly<Record<string, number>>, project?: string): void;
-  /** The public URL of a catalog service (`compute`, `network`, `image`, `volume`, `object-store`, …). */
-  serviceUrl(type: string): string;
+  /**
+   * The public URL of a catalog service (`compute`, `network`, `image`, `volume`, `object-store`,
+   * …): `<origin>/compute/v2.0`, `/network/v2.0`, `/image/v1.0`, `/volume/v2.0`, `/object-store/v1`.
+   * The origin is the request's when one is given, else the one the latest request arrived on
+   * (in-process `http://synnefo.sim.invalid`, or the served `http://127.0.0.1:PORT`).
+   */
+  serviceUrl(type: string, request?: Request): string;
   /** The object store (set once the object-store service is mounted). */
   readonly objects: SimObjectStoreView | undefined;
+  /**
+   * A user's limit and usage of a resource in a project (default: the user's default project),
+   * or undefined when the user has no holding there. Optional: stand-alone hosts may lack it.
+   */
+  quota?(uuid: string, resource: string, project?: string): { limit: number; usage: number } | undefined;
+  /** The `pithos.diskspace` limit of a user's default project (`X-Account-Policy-Quota`). Optional. */
+  pithosQuota?(uuid: string): number | undefined;
 }
 
-/** A mounted service: a hono app with routes relative to its versioned root. */
-export type SynnefoSimService = (host: SynnefoSimHost) => Hono;
+/**
+ * A mounted service: a hono app with routes relative to its versioned root. `options` are the
+ * service's own, from `createSim('synnefo', { services: { <type>: options } })`.
+ */
+export type SynnefoSimService<O = Record<string, unknown>> = (host: SynnefoSimHost, options?: O) => Hono;
 
 /**
  * Thrown inside a service to answer with a Synnefo fault body

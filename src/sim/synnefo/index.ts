@@ -1,8 +1,15 @@
-import { createSimApp } from '../app.js';
-import { defineSim } from '../define-sim.js';
-import type { Sim } from '../sim.js';
-
-/** The Synnefo simulator (being built: answers 404 to everything for now). */
-export function createSynnefoSim(_options: Record<string, never> = {}): Sim {
-  return defineSim('synnefo', (ctx) => createSimApp(ctx.errorBody));
-}
+export { createSynnefoSim } from './create-synnefo-sim.js';
+export { DEFAULT_QUOTAS, DEFAULT_RESOURCES, SERVICE_PATHS } from './defaults.js';
+export { SynnefoFault } from './host.js';
+export type { SynnefoSimHost, SynnefoSimUser, SynnefoSimService, SimObjectStoreView, SimStoredObject } from './host.js';
+export type {
+  SynnefoSim,
+  SynnefoSimOptions,
+  SynnefoSimUserSpec,
+  SynnefoSimState,
+  SynnefoCredentials,
+  SimUser as SynnefoSimUserRecord,
+  SimProject as SynnefoSimProject,
+  SimMembership as SynnefoSimMembership,
+  Holding as SynnefoSimHolding,
+} from './types.js';
