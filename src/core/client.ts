@@ -15,6 +15,7 @@ import type { HttpError } from './errors/http-error.js';
 import { httpErrorFor } from './http-error-for.js';
 import { encodePathParams, substitutePath, type PathStyle } from './path-params.js';
 import { ConfigError } from './errors/config-error.js';
+import { LightRequest } from './light-request.js';
 import { createPipeline, expectedShapeOf, requestInfoOf, type CallInfo, type ResponseShape } from './pipeline.js';
 import type { Auth, AuthHandler, CallOptions, CoreOptions } from './types.js';
 
@@ -86,7 +87,8 @@ export interface OpsClient<Paths extends {}> {
   scrub(text: string): string;
 }
 
-const CALL = Symbol('opskit.call');
+/** The init key (copied by openapi-fetch onto its Request) that carries a call's facts to the pipeline. */
+const CALL = 'opskitCall';
 
 function toHandler(auth: Auth | undefined): AuthHandler | undefined {
   if (!auth) return undefined;
@@ -110,7 +112,8 @@ export function createClient<Paths extends {} = any>(options: ClientOptions): Op
     querySerializer: options.querySerializer,
     bodySerializer: options.bodySerializer,
     pathSerializer: substitutePath,
-    fetch: (request: Request) => pipeline.run(request, (request as unknown as Record<symbol, CallInfo>)[CALL] ?? { op: `${request.method} ${request.url}` }),
+    // openapi-fetch copies unknown init keys onto its Request: the guard below puts the call's facts there.
+    fetch: (request: Request) => pipeline.run(request, (request as unknown as { [CALL]?: CallInfo })[CALL] ?? { op: `${request.method} ${request.url}` }),
   } as Parameters<typeof createFetchClient<Paths>>[0]);
 
   // Every call's path parameters are checked and encoded before openapi-fetch builds the URL, so an
@@ -119,43 +122,42 @@ export function createClient<Paths extends {} = any>(options: ClientOptions): Op
     const send = (url: string, init: Record<string, any>) => raw.request(name as never, url as never, init as never);
     return (url: string, init?: Record<string, any>) => {
       const meta = operations[`${name} ${url}`];
-      const op = (init?.opskit as CallOptions | undefined)?.op ?? meta?.operationId ?? `${name} ${url}`;
+      const extra = init?.opskit as CallOptions | undefined;
+      const op = extra?.op ?? meta?.operationId ?? `${name} ${url}`;
       let path: Record<string, string>;
       try {
         path = encodePathParams(op, url, init?.params?.path, meta?.pathStyles);
       } catch (e) {
         return Promise.reject(e);
       }
+      const parseAs = init?.parseAs ?? 'json';
+      const info: CallInfo = {
+        op,
+        idempotent: extra?.idempotent ?? meta?.idempotent,
+        timeout: extra?.timeout,
+        signal: extra?.signal,
+        fetchSignal: init?.signal ?? undefined,
+        stream: parseAs === 'stream',
+        // Only JSON replies have a shape to check; text, bytes and streams are the caller's to read.
+        shape: parseAs === 'json' ? meta?.shape : undefined,
+      };
       // A call with its own pathSerializer (an API with upstream-exact encoding) encodes the checked values itself.
-      if (init?.pathSerializer) return send(url, init);
-      return send(url, { ...init, params: { ...init?.params, path } });
+      const params = init?.pathSerializer ? init.params : { ...init?.params, path };
+      // Real Requests only for the caller's own openapi-fetch middleware, which may expect one.
+      return send(url, { ...init, params, [CALL]: info, ...(userMiddleware ? {} : { Request: LightRequest }) });
     };
   };
+  let userMiddleware = false;
   const api = {
     ...raw,
+    use: (...middleware: Parameters<typeof raw.use>) => {
+      userMiddleware = true;
+      raw.use(...middleware);
+    },
     request: (method: string, url: string, init?: Record<string, any>) => guard(method.toUpperCase() as 'GET')(url, init),
     GET: guard('GET'), PUT: guard('PUT'), POST: guard('POST'), DELETE: guard('DELETE'),
     PATCH: guard('PATCH'), HEAD: guard('HEAD'), OPTIONS: guard('OPTIONS'), TRACE: guard('TRACE'),
   } as unknown as Client<Paths>;
-
-  // openapi-fetch knows the path template only in middleware; record the call's facts on the Request.
-  api.use({
-    onRequest({ request, schemaPath, options: fetchOptions }) {
-      const extra = (request as unknown as { opskit?: CallOptions }).opskit ?? {};
-      const meta = operations[`${request.method.toUpperCase()} ${schemaPath}`];
-      const info: CallInfo = {
-        op: extra.op ?? meta?.operationId ?? `${request.method.toUpperCase()} ${schemaPath}`,
-        idempotent: extra.idempotent ?? meta?.idempotent,
-        timeout: extra.timeout,
-        signal: extra.signal,
-        stream: fetchOptions.parseAs === 'stream',
-        // Only JSON replies have a shape to check; text, bytes and streams are the caller's to read.
-        shape: fetchOptions.parseAs === 'json' ? meta?.shape : undefined,
-      };
-      (request as unknown as Record<symbol, CallInfo>)[CALL] = info;
-      return undefined;
-    },
-  });
 
   async function unwrap<R extends { response: Response }>(result: Promise<R>): Promise<DataOf<R>> {
     return (await unwrapResponse(result)).data;

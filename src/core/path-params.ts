@@ -36,7 +36,21 @@ export function encodePathValue(value: string | number, style: PathStyle = 'id')
   return style === 'segments' ? text.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(text);
 }
 
-const PLACEHOLDER = /\{([^{}]+)\}/g;
+const PLACEHOLDER = /\{([^{}]+)\}/;
+
+/**
+ * A path template split once into literal text and parameter names (odd indexes are names), so
+ * the per-call work is a lookup. Templates are few (one per operation): the cache stays small.
+ */
+const templates = new Map<string, readonly string[]>();
+function partsOf(template: string): readonly string[] {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = template.split(new RegExp(PLACEHOLDER.source, 'g'));
+    if (templates.size < 10_000) templates.set(template, parts);
+  }
+  return parts;
+}
 
 /**
  * Checks and encodes every `{name}` of a path template: a missing, empty, dot-segment or
@@ -50,8 +64,9 @@ export function encodePathParams(
   styles: Readonly<Record<string, PathStyle>> | undefined,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of template.matchAll(PLACEHOLDER)) {
-    const name = m[1] as string;
+  const parts = partsOf(template);
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
     const value = params?.[name];
     const style = styles?.[name] ?? 'id';
     const problem = pathValueProblem(value, style);
@@ -63,8 +78,12 @@ export function encodePathParams(
 
 /** openapi-fetch's `pathSerializer`: values arrive already checked and encoded (see encodePathParams). */
 export function substitutePath(url: string, params: Readonly<Record<string, unknown>>): string {
-  return url.replace(PLACEHOLDER, (whole, name: string) => {
-    const v = params[name];
-    return typeof v === 'string' ? v : whole;
-  });
+  const parts = partsOf(url);
+  if (parts.length === 1) return url;
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = params[parts[i] as string];
+    out += (typeof v === 'string' ? v : `{${parts[i]}}`) + (parts[i + 1] as string);
+  }
+  return out;
 }

@@ -7,11 +7,12 @@ import { ResponseError } from './errors/response-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
 import { BufferedResponse } from './buffered-response.js';
 import { DryRunSignal, type DryRunRequest } from './dry-run.js';
+import { LightRequest } from './light-request.js';
 import { emit } from './log.js';
 import { Redactor } from './redact.js';
 import { isRedirect, nextHop, resolveRedirects } from './redirects.js';
 import { methodMayRetry, parseRetryAfter, resolveRetry, retryDelay, type ResolvedRetry } from './retry-policy.js';
-import { attemptSignal } from './attempt-signal.js';
+import { CallSignal } from './call-signal.js';
 import { scrubError } from './scrub-error.js';
 import { TimeoutReason } from './timeout-reason.js';
 import { sleep as defaultSleep } from './sleep.js';
@@ -24,8 +25,13 @@ export type ResponseShape = 'object' | 'array' | 'string' | 'number' | 'boolean'
 export interface CallInfo {
   op: string;
   idempotent?: boolean | undefined;
-  timeout?: number | TimeoutOptions | undefined;
+  timeout?: number | TimeoutOptions | false | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * The signal given to openapi-fetch in the init (`api.GET(url, { signal })`). Set by the client;
+   * when the whole CallInfo is absent, the Request's own signal is watched instead.
+   */
+  fetchSignal?: AbortSignal | undefined;
   /** Leave the response body unread (streaming downloads); the attempt timeout then ends at headers. */
   stream?: boolean | undefined;
   /** The caller's redirect mode (`manual` reads a 302 instead of following it). Default `follow`. */
@@ -41,29 +47,42 @@ export interface PipelineOptions extends CoreOptions {
 /** 64 MiB: far above any API page, far below what hurts a browser tab. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
+/**
+ * A call's redactor, built on first use: only errors, log events and dry runs need one, and
+ * building it for every successful call cost more than the rest of the bookkeeping.
+ */
+type LazyRedactor = () => Redactor;
+
 /** The redacted request behind a response, and the redactor that knows its secrets, for error messages. */
-const requestOf = new WeakMap<Response, { req: PreparedRequest; op: string; redactor: Redactor; shape: ResponseShape | undefined }>();
+const requestOf = new WeakMap<Response, { req: PreparedRequest; op: string; redactor: LazyRedactor; shape: ResponseShape | undefined }>();
 export function requestInfoOf(response: Response): { info: RequestInfo; redactor: Redactor; shape: ResponseShape | undefined } | undefined {
   const known = requestOf.get(response);
   if (!known) return undefined;
   // Computed only when an error needs it: redaction is too costly for every successful call.
-  const { req, op, redactor, shape } = known;
+  const { req, op, shape } = known;
+  const redactor = known.redactor();
   return { info: { op, method: req.method, url: redactor.url(req.url), headers: redactor.headers(req.headers) }, redactor, shape };
 }
 
 /** The shape the spec promises for this response's body (cheap: no redaction). */
 export function expectedShapeOf(response: Response): { op: string; shape: ResponseShape | undefined; scrub: (t: string) => string } | undefined {
   const known = requestOf.get(response);
-  return known && { op: known.op, shape: known.shape, scrub: (t) => known.redactor.scrub(t) };
+  return known && { op: known.op, shape: known.shape, scrub: (t) => known.redactor().scrub(t) };
 }
 
 export const DEFAULT_TIMEOUT: Required<TimeoutOptions> = { attempt: 30_000, total: 120_000 };
 
-export function resolveTimeout(t: number | TimeoutOptions | undefined, base: Required<TimeoutOptions> = DEFAULT_TIMEOUT): Required<TimeoutOptions> {
+const NO_TIMEOUT: Required<TimeoutOptions> = { attempt: Infinity, total: Infinity };
+
+export function resolveTimeout(t: number | TimeoutOptions | false | undefined, base: Required<TimeoutOptions> = DEFAULT_TIMEOUT): Required<TimeoutOptions> {
   if (t === undefined) return base;
+  if (t === false) return NO_TIMEOUT;
   if (typeof t === 'number') return { ...base, attempt: t };
   return { attempt: t.attempt ?? base.attempt, total: t.total ?? base.total };
 }
+
+/** The signal auth schemes see when nothing can abort the call. */
+const NEVER = new AbortController().signal;
 
 /** Statuses whose responses must not carry a body (the Response constructor refuses one). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
@@ -100,7 +119,7 @@ export function createPipeline(options: PipelineOptions) {
   const auth = options.auth;
   const secrets = new Redactor(options.secrets, undefined, options.publicNames);
 
-  async function run(request: Request, callInfo: CallInfo): Promise<Response> {
+  async function run(request: Request | LightRequest, callInfo: CallInfo): Promise<Response> {
     // Operation names come from path templates, but a caller may have put a secret in a literal path.
     const info: CallInfo = { ...callInfo, op: secrets.scrub(callInfo.op), redirect: callInfo.redirect ?? request.redirect };
     const prepared: PreparedRequest = {
@@ -108,24 +127,44 @@ export function createPipeline(options: PipelineOptions) {
       url: request.url,
       // Not copied: every attempt signs its own copy (see `sign`), this one is never modified.
       headers: request.headers,
-      body: request.body ? new Uint8Array(await request.arrayBuffer()) : undefined,
+      body: undefined,
     };
-    const redactor = currentRedactor();
+    if (request instanceof LightRequest) {
+      const { bytes, contentType } = await request.bytes();
+      prepared.body = bytes;
+      // What a real Request would have added (a FormData boundary, a text type).
+      if (contentType && !request.headers.has('content-type')) request.headers.set('content-type', contentType);
+    } else if (request.body) {
+      prepared.body = new Uint8Array(await request.arrayBuffer());
+    }
+    const redactor = lazyRedactor();
 
     // 1. dry run: sign once, describe, send nothing.
-    if (options.dryRun) throw new DryRunSignal(await describe(prepared, info, redactor));
+    if (options.dryRun) throw new DryRunSignal(await describe(prepared, info, redactor()));
 
     const t = resolveTimeout(info.timeout, timeouts);
     const deadline = Number.isFinite(t.total) && t.total > 0 ? Date.now() + t.total : Infinity;
-    const callerSignals = [options.signal, info.signal, request.signal].filter((s): s is AbortSignal => s !== undefined);
+    const fetchSignal = 'fetchSignal' in callInfo ? callInfo.fetchSignal : (request.signal ?? undefined);
+    const callerSignals = [options.signal, info.signal, fetchSignal].filter((s): s is AbortSignal => s !== undefined);
+    const signal = new CallSignal(callerSignals, deadline, t.total);
+    try {
+      return await attempts(request, prepared, info, t, deadline, signal, redactor);
+    } finally {
+      signal.dispose();
+    }
+  }
+
+  async function attempts(
+    request: Request | LightRequest, prepared: PreparedRequest, info: CallInfo, t: Required<TimeoutOptions>, deadline: number, callSignal: CallSignal, redactor: LazyRedactor,
+  ): Promise<Response> {
     const mayRetry = methodMayRetry(policy, prepared.method, info.idempotent);
     let reauthed = false;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await attemptOnce(prepared, info, attempt, t, deadline, callerSignals, redactor);
+      const outcome = await attemptOnce(prepared, info, attempt, t, callSignal, redactor);
       if (outcome.response) {
         const response = outcome.response;
         if (auth?.onResponse && !reauthed) {
-          const again = await auth.onResponse(response, outcome.sent, { op: info.op, attempt, now, signal: request.signal });
+          const again = await auth.onResponse(response, outcome.sent, { op: info.op, attempt, now, signal: callSignal.current ?? NEVER });
           if (again === 'retry') {
             reauthed = true;
             await response.body?.cancel().catch(() => {});
@@ -139,7 +178,7 @@ export function createPipeline(options: PipelineOptions) {
         // A wait the call's budget cannot afford ends it now, with the server's answer, not at the deadline.
         if (delay === undefined || Date.now() + delay >= deadline) return response;
         await response.body?.cancel().catch(() => {});
-        await backoff(info, prepared, attempt, delay, `HTTP ${response.status}`, callerSignals, t.total, redactor);
+        await backoff(info, prepared, attempt, delay, `HTTP ${response.status}`, callSignal, redactor);
         continue;
       }
       const error = outcome.error;
@@ -151,7 +190,7 @@ export function createPipeline(options: PipelineOptions) {
       if (!retryable) throw error;
       const delay = retryDelay(policy, attempt, undefined) ?? 0;
       if (Date.now() + delay >= deadline) throw error;
-      await backoff(info, prepared, attempt, delay, error.message, callerSignals, t.total, redactor);
+      await backoff(info, prepared, attempt, delay, error.message, callSignal, redactor);
     }
   }
 
@@ -194,11 +233,10 @@ export function createPipeline(options: PipelineOptions) {
     info: CallInfo,
     attempt: number,
     t: Required<TimeoutOptions>,
-    deadline: number,
-    callerSignals: readonly AbortSignal[],
-    redactor: Redactor,
+    callSignal: CallSignal,
+    redactor: LazyRedactor,
   ): Promise<AttemptOutcome> {
-    const signal = attemptSignal(callerSignals, t.attempt, deadline, t.total);
+    const signal = callSignal.arm(t.attempt);
     const started = now();
     const progress: Progress = { sent: false };
     const follow = redirects.follow && (info.redirect ?? 'follow') === 'follow';
@@ -206,27 +244,29 @@ export function createPipeline(options: PipelineOptions) {
     try {
       let hop: { request: PreparedRequest; signed: boolean } = { request: prepared, signed: true };
       for (let hops = 0; ; hops++) {
-        const req = hop.signed ? (await sign(hop.request, info, attempt, signal.signal)).req : hop.request;
+        const req = hop.signed ? (await sign(hop.request, info, attempt, signal ?? NEVER)).req : hop.request;
         sent = req;
         // Signing may itself take time (a login); don't start a request that is already out of time.
-        signal.signal.throwIfAborted();
+        signal?.throwIfAborted();
         if (options.logger) {
           emit(options.logger, {
-            type: 'request', op: info.op, attempt, method: req.method, url: redactor.url(req.url), time: started,
-            headers: redactor.headers(req.headers), body: redactor.body(req.body, req.headers.get('content-type')),
+            type: 'request', op: info.op, attempt, method: req.method, url: redactor().url(req.url), time: started,
+            headers: redactor().headers(req.headers), body: redactor().body(req.body, req.headers.get('content-type')),
           });
         }
-        const outgoing = new Request(req.url, {
-          method: req.method, headers: req.headers, body: (req.body ?? null) as BodyInit | null, signal: signal.signal,
+        const init: RequestInit = {
+          method: req.method, headers: req.headers, body: (req.body ?? null) as BodyInit | null,
           // Never 'follow': fetch would re-send our credentials to wherever the server points.
           redirect: info.redirect === 'error' ? 'error' : 'manual',
-        });
+        };
+        if (signal) init.signal = signal;
+        const outgoing = new Request(req.url, init);
         progress.sent = true;
-        const raw = await abortable(baseFetch(outgoing), signal.signal, () => {});
+        const raw = await abortable(baseFetch(outgoing), signal, () => {});
         progress.status = raw.status;
         if (follow && isRedirect(raw)) {
           await raw.body?.cancel().catch(() => {});
-          hop = nextHop(info.op, raw, req, prepared, hops, redirects, redactor);
+          hop = nextHop(info.op, raw, req, prepared, hops, redirects, redactor());
           progress.sent = false;
           progress.status = undefined;
           continue;
@@ -234,47 +274,48 @@ export function createPipeline(options: PipelineOptions) {
         // Reading the body inside the attempt puts it under the attempt timeout and lets a truncated
         // body be retried like any other network failure.
         // A HEAD reply has no body to read, and its Content-Length describes the resource: keep it as is.
-        const response = info.stream || req.method === 'HEAD' || NULL_BODY.has(raw.status) || raw.type === 'opaqueredirect' ? raw : await buffered(raw, info.op, redactor, signal.signal, maxBytes);
+        const response = info.stream || req.method === 'HEAD' || NULL_BODY.has(raw.status) || raw.type === 'opaqueredirect' ? raw : await buffered(raw, info.op, redactor, signal, maxBytes);
         requestOf.set(response, { req, op: info.op, redactor, shape: info.shape });
         if (options.logger) {
           emit(options.logger, {
-            type: 'response', op: info.op, attempt, method: req.method, url: redactor.url(req.url), time: now(),
-            status: response.status, durationMs: now() - started, headers: redactor.headers(response.headers),
+            type: 'response', op: info.op, attempt, method: req.method, url: redactor().url(req.url), time: now(),
+            status: response.status, durationMs: now() - started, headers: redactor().headers(response.headers),
           });
         }
         return { response, sent: req };
       }
     } catch (e) {
-      const error = classify(e, info.op, signal.signal, redactor, sent, progress);
+      const error = classify(e, info.op, signal, redactor(), sent, progress);
       if (options.logger) {
         const req = sent ?? prepared;
         emit(options.logger, {
-          type: 'error', op: info.op, attempt, method: req.method, url: redactor.url(req.url), time: now(),
+          type: 'error', op: info.op, attempt, method: req.method, url: redactor().url(req.url), time: now(),
           error: { name: error.name, message: error.message, code: error.code },
         });
       }
       return { error };
     } finally {
-      signal.dispose();
+      callSignal.settle();
     }
   }
 
   /** Wait before the next attempt; stop at once on abort. The caller checked the deadline. */
   async function backoff(
-    info: CallInfo, req: PreparedRequest, attempt: number, delayMs: number, reason: string,
-    callerSignals: readonly AbortSignal[], totalMs: number, redactor: Redactor,
+    info: CallInfo, req: PreparedRequest, attempt: number, delayMs: number, reason: string, callSignal: CallSignal, redactor: LazyRedactor,
   ) {
-    emit(options.logger, {
-      type: 'retry', op: info.op, attempt, method: req.method, url: redactor.url(req.url), time: now(),
-      delayMs, reason: redactor.scrub(reason),
-    });
-    const signal = attemptSignal(callerSignals, Infinity, Infinity, totalMs);
+    if (options.logger) {
+      emit(options.logger, {
+        type: 'retry', op: info.op, attempt, method: req.method, url: redactor().url(req.url), time: now(),
+        delayMs, reason: redactor().scrub(reason),
+      });
+    }
+    const signal = callSignal.arm(Infinity);
     try {
-      await sleep(delayMs, signal.signal);
+      await sleep(delayMs, signal);
     } catch (e) {
-      throw classify(e, info.op, signal.signal, redactor, undefined, { sent: false });
+      throw classify(e, info.op, signal, redactor(), undefined, { sent: false });
     } finally {
-      signal.dispose();
+      callSignal.settle();
     }
   }
 
@@ -288,18 +329,24 @@ export function createPipeline(options: PipelineOptions) {
     return redactor;
   }
 
+  /** {@link currentRedactor}, built on first use and then kept for the rest of the call. */
+  function lazyRedactor(): LazyRedactor {
+    let built: Redactor | undefined;
+    return () => (built ??= currentRedactor());
+  }
+
   return { run, redactor: currentRedactor };
 }
 
 /** The response with its body read into memory (under the attempt's signal), at most `maxBytes`. */
-async function buffered(raw: Response, op: string, redactor: Redactor, signal: AbortSignal, maxBytes: number): Promise<Response> {
+async function buffered(raw: Response, op: string, redactor: LazyRedactor, signal: AbortSignal | undefined, maxBytes: number): Promise<Response> {
   const declared = raw.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes) {
     await raw.body?.cancel().catch(() => {});
     throw tooLarge(op, maxBytes, Number(declared));
   }
   const bytes = declared !== null ? new Uint8Array(await abortable(raw.arrayBuffer(), signal, () => raw.body?.cancel().catch(() => {}))) : await readCapped(raw, op, signal, maxBytes);
-  return new BufferedResponse(bytes, raw, op, (text) => redactor.scrub(text));
+  return new BufferedResponse(bytes, raw, op, (text) => redactor().scrub(text));
 }
 
 function tooLarge(op: string, maxBytes: number, size?: number): ResponseError {
@@ -307,14 +354,30 @@ function tooLarge(op: string, maxBytes: number, size?: number): ResponseError {
 }
 
 /** A body of unknown length, read chunk by chunk so an endless reply stops at the cap. */
-async function readCapped(raw: Response, op: string, signal: AbortSignal, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+async function readCapped(raw: Response, op: string, signal: AbortSignal | undefined, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   if (!raw.body) return new Uint8Array(0);
   const reader = raw.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
+  // One abort listener for the whole body, raced against each read.
+  let onAbort: (() => void) | undefined;
+  const aborted = signal
+    ? new Promise<never>((_, reject) => {
+        onAbort = () => {
+          // Reject first: cancelling settles the pending read as "done", which must not win the race.
+          reject(signal.reason);
+          reader.cancel().catch(() => {});
+        };
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      })
+    : undefined;
+  aborted?.catch(() => {});
   try {
     for (;;) {
-      const { done, value } = await abortable(reader.read(), signal, () => reader.cancel().catch(() => {}));
+      const { done, value } = aborted ? await Promise.race([reader.read(), aborted]) : await reader.read();
+      // A body cut short by an abort is never taken for the whole body.
+      if (signal?.aborted) throw signal.reason;
       if (done) break;
       total += value.byteLength;
       if (total > maxBytes) {
@@ -324,6 +387,7 @@ async function readCapped(raw: Response, op: string, signal: AbortSignal, maxByt
       chunks.push(value);
     }
   } finally {
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
     reader.releaseLock();
   }
   if (chunks.length === 1 && (chunks[0] as Uint8Array).byteOffset === 0) return chunks[0] as Uint8Array<ArrayBuffer>;
@@ -340,7 +404,8 @@ async function readCapped(raw: Response, op: string, signal: AbortSignal, maxByt
  * Settle with `work`, or reject with the signal's reason as soon as it aborts: not every fetch (a
  * simulator's, a user's) ties its body stream to the request signal.
  */
-function abortable<T>(work: Promise<T>, signal: AbortSignal, onAbort: () => void): Promise<T> {
+function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined, onAbort: () => void): Promise<T> {
+  if (!signal) return work;
   if (signal.aborted) {
     // The work was started anyway (its argument was evaluated); it will reject too, unobserved.
     work.catch(() => {});
@@ -371,7 +436,7 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal, onAbort: () => void
  * first learns the credentials of the request that was on the wire (its secret headers and query
  * parameters), so a runtime message quoting them is scrubbed even when no logger ever asked.
  */
-function classify(e: unknown, op: string, signal: AbortSignal, redactor: Redactor, sent: PreparedRequest | undefined, progress: Progress): OpsError {
+function classify(e: unknown, op: string, signal: AbortSignal | undefined, redactor: Redactor, sent: PreparedRequest | undefined, progress: Progress): OpsError {
   if (e instanceof OpsError) return e;
   if (e instanceof DryRunSignal) throw e;
   if (sent) {
@@ -379,10 +444,10 @@ function classify(e: unknown, op: string, signal: AbortSignal, redactor: Redacto
     redactor.url(sent.url);
   }
   const scrub = (text: string) => redactor.scrub(text);
-  const reason: unknown = signal.aborted ? signal.reason : undefined;
+  const reason: unknown = signal?.aborted ? signal.reason : undefined;
   const outcomeUnknown = progress.sent && !neverConnected(e);
   if (reason instanceof TimeoutReason) return new TimeoutError(op, reason.ms, reason.scope, { outcomeUnknown });
-  if (signal.aborted) return new AbortError(op, reason, { outcomeUnknown });
+  if (signal?.aborted) return new AbortError(op, reason, { outcomeUnknown });
   const detail = e instanceof Error ? `${e.message}${causeText(e)}` : String(e);
   return new NetworkError(op, scrub(detail), { cause: scrubError(e, scrub), outcomeUnknown, status: progress.status });
 }

@@ -96,8 +96,8 @@ export interface CoreOptions {
   reveal?: boolean;
   /** Retry policy, or false for none. */
   retry?: RetryOptions | false;
-  /** Timeouts in ms; a number is the per-attempt timeout. */
-  timeout?: number | TimeoutOptions;
+  /** Timeouts in ms; a number is the per-attempt timeout; `false` for none at all. */
+  timeout?: number | TimeoutOptions | false;
   /** Structured events (request, response, retry, error), secrets redacted. Off by default. */
   logger?: Logger;
   /** Clock, ms since epoch. Default Date.now. */
@@ -131,6 +131,6 @@ export interface CallOptions {
   /** Mark a POST/PATCH as safe to retry. */
   idempotent?: boolean;
   signal?: AbortSignal;
-  /** Override the client's timeouts for this call. */
-  timeout?: number | TimeoutOptions;
+  /** Override the client's timeouts for this call (`false`: none). */
+  timeout?: number | TimeoutOptions | false;
 }
