@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const node = process.execPath;
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const MUST_RUN = ['chromium-secure', 'chromium-insecure', 'deno', 'bun'];
+const MUST_RUN = ['chromium-secure', 'chromium-insecure', 'console', 'deno', 'bun'];
 
 /** Files under `dir` (recursively) whose name ends with `suffix`, sorted. Node 20's --test has no globs. */
 function find(dir, suffix) {
@@ -64,6 +64,8 @@ const STEPS = [
   { name: 'node-cjs', counts: 'summary', cmd: [node, 'test/runtime/run.mjs', 'cjs'], needs: ['build'] },
   { name: 'chromium-secure', counts: 'summary', cmd: [node, 'test/runtime/chromium.mjs', 'secure'], needs: ['build', 'chromium'] },
   { name: 'chromium-insecure', counts: 'summary', cmd: [node, 'test/runtime/chromium.mjs', 'insecure'], needs: ['build', 'chromium'] },
+  // The browser admin console (examples/admin-console) clicked through in Chromium, both origins.
+  { name: 'console', counts: 'summary', cmd: [node, 'test/console/console.test.mjs'], needs: ['build', 'chromium'] },
   {
     name: 'deno',
     counts: 'summary',
