@@ -32,6 +32,8 @@ export class LightRequest {
     if (body instanceof Uint8Array) return { bytes: body, contentType: null };
     if (body instanceof ArrayBuffer) return { bytes: new Uint8Array(body), contentType: null };
     const r = new Response(body);
-    return { bytes: new Uint8Array(await r.arrayBuffer()), contentType: r.headers.get('content-type') };
+    // Read the type before the body: Bun fills it in only if asked first.
+    const contentType = r.headers.get('content-type');
+    return { bytes: new Uint8Array(await r.arrayBuffer()), contentType };
   }
 }

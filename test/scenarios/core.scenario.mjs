@@ -19,6 +19,28 @@ export default function (t) {
   }
   const count = (sim) => sim.requests.size;
 
+  t.test('bodies keep the type a real Request gives them: FormData multipart with its boundary, text, JSON', async () => {
+    const seen = [];
+    const fetch = async (req) => {
+      seen.push({ type: req.headers.get('content-type'), body: await req.text() });
+      return new Response('{}', { headers: { 'content-type': 'application/json' } });
+    };
+    const c = core.createClient({ baseUrl: BASE, fetch });
+    const form = new FormData();
+    form.set('username', 'admin');
+    form.set('password', 'pw-12345');
+    await c.POST('/login', { body: form, bodySerializer: (b) => b });
+    const m = /^multipart\/form-data; boundary=(\S+)$/.exec(seen[0].type ?? '');
+    assert.ok(m, `multipart type with a boundary, got ${seen[0].type}`);
+    assert.ok(seen[0].body.includes(`--${m[1]}`) && seen[0].body.includes('name="username"'), 'the body uses that boundary');
+    await c.POST('/echo', { body: 'plain words', bodySerializer: (b) => b, headers: { 'content-type': 'text/plain' } });
+    assert.equal(seen[1].type, 'text/plain');
+    assert.equal(seen[1].body, 'plain words');
+    await c.POST('/echo', { body: { a: 1 } });
+    assert.equal(seen[2].type, 'application/json');
+    assert.equal(seen[2].body, '{"a":1}');
+  });
+
   t.test('dry run resolves with the signed request, redacted, and sends nothing', async () => {
     const { sim, token, bearer, password } = await setup();
     const before = count(sim);
