@@ -12,6 +12,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** True when stdout is a terminal (progress lines and tables for people; quiet in pipes). */
   readonly stdoutIsTTY?: boolean;
+  /** True when stderr is a terminal (a progress line rewritten in place; plain lines otherwise). */
+  readonly stderrIsTTY?: boolean;
   /** Reads stdin to the end. */
   readStdin(): Promise<Uint8Array>;
   /** True when stdin is a terminal (nothing piped in); reading it would block on the user. */
@@ -30,6 +32,9 @@ export function processIo(): CliIo {
     stderr: (text) => void process.stderr.write(text),
     get stdoutIsTTY() {
       return process.stdout.isTTY === true;
+    },
+    get stderrIsTTY() {
+      return process.stderr.isTTY === true;
     },
     async readStdin() {
       const chunks: Uint8Array[] = [];

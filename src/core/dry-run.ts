@@ -37,8 +37,8 @@ export async function catchDryRun<T>(fn: () => Promise<T>): Promise<T | DryRunRe
 
 /**
  * Wrap a facade so every async method resolves with the DryRunRequest of the first request it
- * would send, instead of running on. Non-promise results (e.g. `Paged`) pass through: they
- * handle dry runs themselves.
+ * would send, instead of running on. Anything but a real Promise (e.g. a `Paged`, which is
+ * awaitable too) passes through: those handle dry runs themselves.
  */
 export function dryRunnable<T extends object>(target: T): T {
   return new Proxy(target, {
@@ -48,8 +48,9 @@ export function dryRunnable<T extends object>(target: T): T {
       if (typeof value !== 'function' || prop === 'constructor') return value;
       return function (this: unknown, ...args: unknown[]) {
         const out = value.apply(this === receiver ? obj : this, args);
-        if (out && typeof (out as Promise<unknown>).then === 'function') {
-          return (out as Promise<unknown>).catch((e: unknown) => {
+        // Only real promises: a list that is awaitable and iterable (Paged) resolves a dry run itself.
+        if (out instanceof Promise) {
+          return out.catch((e: unknown) => {
             if (e instanceof DryRunSignal) return e.request;
             throw e;
           });

@@ -31,12 +31,12 @@ export interface PagedOptions {
 
 /**
  * A lazily fetched list: `for await (const item of paged)` yields items, `.pages()` yields pages,
- * `.all()` collects. Only the current page is held, so memory stays flat however long the list.
+ * `.all()` (or `await paged`) collects. Only the current page is held, so memory stays flat however long the list.
  * A server that hands back a token it already gave ends iteration with a PaginationError instead
  * of looping forever, and so does a list that ends short of the total the server announced; both
  * after the page's items are yielded.
  */
-export class Paged<T> implements AsyncIterable<T> {
+export class Paged<T> implements AsyncIterable<T>, PromiseLike<T[]> {
   /** Pages fetched so far. */
   page = 0;
   /** Items yielded so far. */
@@ -47,6 +47,7 @@ export class Paged<T> implements AsyncIterable<T> {
   complete = false;
   readonly #loader: PageLoader<T>;
   readonly #options: PagedOptions;
+  #awaited: Promise<T[]> | undefined;
 
   constructor(loader: PageLoader<T>, options: PagedOptions = {}) {
     this.#loader = loader;
@@ -105,6 +106,23 @@ export class Paged<T> implements AsyncIterable<T> {
       throw e;
     }
     return out;
+  }
+
+  /**
+   * `await list` gives every item, as `all()` does (a port from a Python client expects a list,
+   * with `.length`): fetched once, however often it is awaited. Iterate instead to keep memory
+   * flat on long lists.
+   */
+  then<R1 = T[], R2 = never>(onFulfilled?: ((items: T[]) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null): Promise<R1 | R2> {
+    return (this.#awaited ??= this.all()).then(onFulfilled, onRejected);
+  }
+
+  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T[] | R> {
+    return this.then(undefined, onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<T[]> {
+    return this.then().finally(onFinally);
   }
 
   /** The first item, fetching only as far as needed. */

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { serve, type ServeOptions, type ServedSim } from './serve.js';
+export { serve, serveBuilt, type ServeOptions, type ServedSim } from './serve.js';
 export { createNodeHandler, type NodeHandler } from './handler.js';
 export * from './mist/index.js';
 export * from './synnefo/index.js';

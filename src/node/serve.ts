@@ -25,6 +25,16 @@ export interface ServedSim {
 
 /** Serves a simulator over HTTP on a TCP port; injected faults happen on the wire. */
 export async function serve(sim: Pick<Sim, 'handle'>, options: ServeOptions = {}): Promise<ServedSim> {
+  const { sim: _sim, ...served } = await serveBuilt(() => sim, options);
+  return served;
+}
+
+/**
+ * Like {@link serve}, for a simulator that should know its own served URL (to hand out links and
+ * credentials that name it): the port is bound first, then `build(url)` makes the simulator. If
+ * `build` throws, the port is released and the error passed on.
+ */
+export async function serveBuilt<S extends Pick<Sim, 'handle'>>(build: (url: string) => S, options: ServeOptions = {}): Promise<ServedSim & { readonly sim: S }> {
   const host = options.host ?? '127.0.0.1';
   const requestedPort = options.port ?? 0;
   if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) {
@@ -40,7 +50,6 @@ export async function serve(sim: Pick<Sim, 'handle'>, options: ServeOptions = {}
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  server.on('request', createNodeHandler(sim, url));
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -52,5 +61,13 @@ export async function serve(sim: Pick<Sim, 'handle'>, options: ServeOptions = {}
     });
     return closing;
   };
-  return { url, port, host, server, close };
+  let sim: S;
+  try {
+    sim = build(url);
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  server.on('request', createNodeHandler(sim, url));
+  return { url, port, host, server, close, sim };
 }

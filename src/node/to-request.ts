@@ -10,7 +10,7 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'tra
  * the socket and whose `signal` is `signal` (aborted by the caller when the client goes away).
  */
 export function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
-  const url = new URL(req.url ?? '/', origin);
+  const url = requestUrl(req.url ?? '/', origin);
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) {
@@ -26,6 +26,22 @@ export function toRequest(req: IncomingMessage, origin: string, signal: AbortSig
     init.duplex = 'half';
   }
   return new Request(url, init);
+}
+
+/**
+ * The URL of a request target, its path taken verbatim. `new URL(target, origin)` would read a
+ * target starting with `//` as protocol-relative (`//x/api/…` → host `x`, path `/api/…`), so a
+ * path is appended to the origin instead. An absolute-form target (`GET http://host/p`, as sent
+ * to proxies) keeps its path and query on our origin; anything else (`*`, garbage) is refused.
+ */
+export function requestUrl(target: string, origin: string): URL {
+  const base = origin.replace(/\/+$/, '');
+  if (target.startsWith('/')) return new URL(`${base}${target}`);
+  if (/^https?:\/\//i.test(target)) {
+    const absolute = new URL(target);
+    return new URL(`${base}${absolute.pathname}${absolute.search}`);
+  }
+  throw new TypeError('request target is neither a path nor an absolute URL');
 }
 
 /** The origin a request was addressed to, from its Host header (falling back to `fallback`). */

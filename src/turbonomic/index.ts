@@ -16,7 +16,7 @@ export type { ConnectionOptions, ListOptions, CacheableListOptions, FetchAll, Co
 export type { RequestOptions } from './transport/transport.js';
 export { serializeQuery, type Query, type QueryValue } from './transport/query.js';
 export { CookieJar } from './transport/cookie-jar.js';
-export { TurboPaged } from './paging/turbo-paged.js';
+export { TurboPaged, type TurboPagedOptions } from './paging/turbo-paged.js';
 export * from './errors/index.js';
 export * from './warnings/index.js';
 export * from './version/index.js';

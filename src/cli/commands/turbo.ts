@@ -18,12 +18,12 @@ export function createTurboCommands(options: { prompt?: Prompter } = {}): Comman
       entities: listCommand('the entities of a market', prompt, (conn, v, limit) => conn.getEntities({ limit, type: str(v.type), market: str(v.market) }), {
         type: { type: 'string', valueName: 'CLASS', description: 'only this className, e.g. VirtualMachine' },
         market: { type: 'string', valueName: 'UUID', description: 'market (default Market, the real-time market)' },
-      }),
+      }, 'turbo entities'),
       actions: listCommand('the actions of a market', prompt, (conn, v, limit) => conn.getActions({ limit, market: str(v.market) }), {
         market: { type: 'string', valueName: 'UUID', description: 'market (default Market)' },
-      }),
-      groups: listCommand('every group', prompt, (conn, _v, limit) => conn.getGroups({ limit })),
-      markets: listCommand('every market', prompt, (conn, _v, limit) => conn.getMarkets({ limit })),
+      }, 'turbo actions'),
+      groups: listCommand('every group', prompt, (conn, _v, limit) => conn.getGroups({ limit }), {}, 'turbo groups'),
+      markets: listCommand('every market', prompt, (conn, _v, limit) => conn.getMarkets({ limit }), {}, 'turbo markets'),
     },
   };
 }

@@ -30,7 +30,7 @@ export interface TurbonomicSimOptions {
   snapshot?: boolean;
   /** Send `version`/`branch`/`build`/`marketVersion` besides `versionInfo` (default: on XL and CWOM-on-XL, off on Classic). */
   versionFields?: boolean;
-  /** Number of service entities, generated lazily from `seed` (default 1000, at most 1,000,000). */
+  /** Number of service entities, generated lazily from `seed` (default 1000, at most 10,000,000). */
   entities?: number;
   /** Seed of the inventory, cursors and session ids (default 1). */
   seed?: number;

@@ -794,10 +794,14 @@ export interface components {
             name: string;
             token: string;
             vuln_identifiers: components["schemas"]["VulnIdentifier"][];
-            vuln_strict_match: boolean;
-            report_dep_vulns: boolean;
-            auto_close_jira_issues: boolean;
-            generate_vuln_attr_on_date?: boolean;
+            /** @description "on" when packages must match by name and vendor, else "off" (as upstream documents get_group_settings). */
+            vuln_strict_match: components["schemas"]["OnOff"];
+            /** @description "on" when vulnerabilities of dependencies are reported, else "off". */
+            report_dep_vulns: components["schemas"]["OnOff"];
+            /** @description "on" when Jira issues close with their vulnerability, else "off". */
+            auto_close_jira_issues: components["schemas"]["OnOff"];
+            /** @description "on" or "off" (newer enterprise servers; wire name unverified upstream). */
+            generate_vuln_attr_on_date?: components["schemas"]["OnOff"];
         };
         ActivityLogEntry: {
             date: string;

@@ -216,17 +216,25 @@ export class ConnectionCore {
    * `TurboPaged` synchronously. `keep` filters items locally.
    * @throws ConfigError at once for a path parameter that could change the target (see checkPath).
    */
-  protected lazyList<T>(spec: CallSpec, keep?: (item: T) => boolean): TurboPaged<T> {
+  protected lazyList<T>(spec: CallSpec, keep?: (item: T) => boolean, awaits: 'first-page' | 'all' = 'first-page'): TurboPaged<T> {
     this.checkPath(spec);
-    return new TurboPaged<T>(async (cursor, signal) => {
-      const { data, response } = await (await this.transport()).send({ ...spec, signal: signal ?? spec.signal }, cursor);
-      return { body: data, headers: response.headers };
-    }, keep);
+    return new TurboPaged<T>(
+      async (cursor, signal) => {
+        const { data, response } = await (await this.transport()).send({ ...spec, signal: signal ?? spec.signal }, cursor);
+        return { body: data, headers: response.headers };
+      },
+      keep,
+      { awaits, onWarning: (w) => this.warn(w) },
+    );
   }
 
-  /** A list, collected when `collect` is true. */
-  protected listOrAll<T>(spec: CallSpec, collect: boolean | undefined, keep?: (item: T) => boolean): TurboPaged<T> | Promise<T[]> {
-    const list = this.lazyList(spec, keep);
+  /**
+   * A list, collected when `collect` is true. Otherwise a `TurboPaged`: awaited, it resolves with
+   * page 1 as vmt-connect does without `fetch_all` (or every item with `awaits: 'all'`, for the
+   * methods upstream forces `fetch_all` on); iterated, it pages to the end.
+   */
+  protected listOrAll<T>(spec: CallSpec, collect: boolean | undefined, keep?: (item: T) => boolean, awaits: 'first-page' | 'all' = 'first-page'): TurboPaged<T> | Promise<T[]> {
+    const list = this.lazyList(spec, keep, awaits);
     return collect ? list.all() : list;
   }
 

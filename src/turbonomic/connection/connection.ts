@@ -17,12 +17,14 @@ import type { ConnectionOptions } from './options.js';
  * const conn = await Connection.connect({ host: 'turbo.example.com', username: 'administrator', password });
  * for await (const vm of conn.getVirtualMachines({ limit: 500 })) console.log(vm.displayName);
  * const [market] = await conn.getMarkets({ uuid: 'Market' });
+ * const firstPage = await conn.getMarkets(); // an array, page 1 (vmt-connect's default)
+ * const everyVm = await conn.getVirtualMachines(); // every VM (upstream forces fetch_all here)
  * ```
  */
 export class Connection extends MarketMethods {
   constructor(options: ConnectionOptions) {
     super(options);
-    // A dry run resolves every method with the first request it would send.
+    // A dry run resolves every method with the first request it would send (lists resolve it themselves).
     if (options.dryRun) return dryRunnable(this);
   }
 

@@ -48,7 +48,8 @@ export class EntityMethods extends GroupMethods {
     return this.#entities(options);
   }
 
-  #entities(options: EntitiesOptions & { uuid?: string; detail?: boolean }): TurboPaged<Entity> | Promise<Entity[]> {
+  /** `awaitsAll`: awaiting the list gives every entity, as upstream's typed getters force `fetch_all`. */
+  #entities(options: EntitiesOptions & { uuid?: string; detail?: boolean }, awaitsAll = false): TurboPaged<Entity> | Promise<Entity[]> {
     const r = pickRequest(options);
     if (options.uuid !== undefined) {
       return this.callList<Entity>({
@@ -64,43 +65,43 @@ export class EntityMethods extends GroupMethods {
     const keep = type === undefined ? undefined : (e: Entity) => e.className === type;
     const spec = { method: 'GET', path: '/markets/{uuid}/entities', params: { uuid: market }, ...r } as const;
     if (options.cache) return this.cached(`__entities:${market}`, () => this.collect(this.lazyList<Entity>(spec))).then((all) => (keep ? all.filter(keep) : all));
-    return this.listOrAll<Entity>(spec, options.fetchAll, keep);
+    return this.listOrAll<Entity>(spec, options.fetchAll, keep, awaitsAll ? 'all' : 'first-page');
   }
 
-  /** Virtual machines (`getEntities` with type `VirtualMachine`). */
+  /** Virtual machines (`getEntities` with type `VirtualMachine`); awaited, every one of them (upstream forces `fetch_all`). */
   getVirtualMachines(options: { uuid: string } & RequestOptions): Promise<Entity[]>;
   getVirtualMachines(options: Omit<EntitiesOptions, 'type'> & Collected): Promise<Entity[]>;
   getVirtualMachines(options?: Omit<EntitiesOptions, 'type'>): TurboPaged<Entity>;
   getVirtualMachines(options: Omit<EntitiesOptions, 'type'> & { uuid?: string } = {}): TurboPaged<Entity> | Promise<Entity[]> {
     options = checkOptions('Connection.getVirtualMachines()', options, TYPED_ENTITIES_OPTIONS);
-    return this.#entities({ ...options, type: 'VirtualMachine' });
+    return this.#entities({ ...options, type: 'VirtualMachine' }, true);
   }
 
-  /** Hosts (`getEntities` with type `PhysicalMachine`). */
+  /** Hosts (`getEntities` with type `PhysicalMachine`); awaited, every one of them (upstream forces `fetch_all`). */
   getPhysicalMachines(options: { uuid: string } & RequestOptions): Promise<Entity[]>;
   getPhysicalMachines(options: Omit<EntitiesOptions, 'type'> & Collected): Promise<Entity[]>;
   getPhysicalMachines(options?: Omit<EntitiesOptions, 'type'>): TurboPaged<Entity>;
   getPhysicalMachines(options: Omit<EntitiesOptions, 'type'> & { uuid?: string } = {}): TurboPaged<Entity> | Promise<Entity[]> {
     options = checkOptions('Connection.getPhysicalMachines()', options, TYPED_ENTITIES_OPTIONS);
-    return this.#entities({ ...options, type: 'PhysicalMachine' });
+    return this.#entities({ ...options, type: 'PhysicalMachine' }, true);
   }
 
-  /** Datacenters (`getEntities` with type `DataCenter`). */
+  /** Datacenters (`getEntities` with type `DataCenter`); awaited, every one of them (upstream forces `fetch_all`). */
   getDatacenters(options: { uuid: string } & RequestOptions): Promise<Entity[]>;
   getDatacenters(options: Omit<EntitiesOptions, 'type'> & Collected): Promise<Entity[]>;
   getDatacenters(options?: Omit<EntitiesOptions, 'type'>): TurboPaged<Entity>;
   getDatacenters(options: Omit<EntitiesOptions, 'type'> & { uuid?: string } = {}): TurboPaged<Entity> | Promise<Entity[]> {
     options = checkOptions('Connection.getDatacenters()', options, TYPED_ENTITIES_OPTIONS);
-    return this.#entities({ ...options, type: 'DataCenter' });
+    return this.#entities({ ...options, type: 'DataCenter' }, true);
   }
 
-  /** Datastores (`getEntities` with type `Storage`). */
+  /** Datastores (`getEntities` with type `Storage`); awaited, every one of them (upstream forces `fetch_all`). */
   getDatastores(options: { uuid: string } & RequestOptions): Promise<Entity[]>;
   getDatastores(options: Omit<EntitiesOptions, 'type'> & Collected): Promise<Entity[]>;
   getDatastores(options?: Omit<EntitiesOptions, 'type'>): TurboPaged<Entity>;
   getDatastores(options: Omit<EntitiesOptions, 'type'> & { uuid?: string } = {}): TurboPaged<Entity> | Promise<Entity[]> {
     options = checkOptions('Connection.getDatastores()', options, TYPED_ENTITIES_OPTIONS);
-    return this.#entities({ ...options, type: 'Storage' });
+    return this.#entities({ ...options, type: 'Storage' }, true);
   }
 
   /** `GET entities/{uuid}/actions`. */

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { cursorPaging, markerPaging, offsetPaging, Paged, PaginationError } from '../../../src/index.js';
+import { cursorPaging, dryRunnable, markerPaging, offsetPaging, Paged, PaginationError } from '../../../src/index.js';
 
 const data = Array.from({ length: 23 }, (_, i) => ({ id: `k${String(i).padStart(3, '0')}` }));
 
@@ -113,4 +113,30 @@ test('a repeated token and a short list raise only after the page that shows it 
   const whole = new Paged<number>(async (token) => (token === undefined ? { items: [1, 2], next: 2, total: 3 } : { items: [3], total: 3 }));
   assert.deepEqual(await whole.all(), [1, 2, 3]);
   assert.equal(whole.complete, true);
+});
+
+test('await on a Paged gives every item once; iterating still works; a dry-run proxy leaves it a list', async () => {
+  let loads = 0;
+  const make = () =>
+    new Paged<number>(async (token) => {
+      loads++;
+      return token === undefined ? { items: [1, 2], next: 2 } : { items: [3] };
+    });
+  const paged = make();
+  const items = await paged;
+  assert.deepEqual(items, [1, 2, 3]);
+  assert.equal(items.length, 3, 'a real array');
+  assert.deepEqual(await paged, [1, 2, 3]);
+  assert.equal(loads, 2, 'awaited twice, fetched once');
+  const seen: number[] = [];
+  for await (const x of make()) seen.push(x);
+  assert.deepEqual(seen, [1, 2, 3]);
+  const failing = new Paged<number>(async () => {
+    throw new Error('boom');
+  });
+  assert.equal(await failing.catch((e: Error) => e.message), 'boom');
+  const facade = dryRunnable({ list: () => make(), async get() { return 1; } });
+  const list = facade.list();
+  assert.ok(list instanceof Paged, 'the proxy passes the Paged through, still iterable');
+  assert.deepEqual(await list, [1, 2, 3]);
 });

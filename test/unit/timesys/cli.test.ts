@@ -137,7 +137,7 @@ describe('opskit vigiles', () => {
     await vigiles(['group', 'unarchive', g.token]);
     await vigiles(['group', 'settings', 'update', '-i', 'PURL', 'CVE Product', '-s', 'on', '-d', 'off', '-j', 'on', '-a', 'on']);
     const settings = (await vigiles(['group', 'settings', 'info'])).json;
-    assert.deepEqual([settings.vuln_identifiers, settings.vuln_strict_match, settings.report_dep_vulns, settings.auto_close_jira_issues, settings.generate_vuln_attr_on_date], [['PURL', 'CVE Product'], true, false, true, true]);
+    assert.deepEqual([settings.vuln_identifiers, settings.vuln_strict_match, settings.report_dep_vulns, settings.auto_close_jira_issues, settings.generate_vuln_attr_on_date], [['PURL', 'CVE Product'], 'on', 'off', 'on', 'on']);
     await vigiles(['group', 'members', 'add', g.token, '-e', 'qa+1@example.com', '-r', 'user', '-a']);
     await vigiles(['group', 'members', 'update', g.token, '-e', 'qa+1@example.com', '-r', 'admin']);
     assert.deepEqual((await vigiles(['group', 'members', 'list', g.token])).json.group_members.at(-1), { email: 'qa+1@example.com', role: 'admin', allow_access_to_subgroups: true });

@@ -144,8 +144,9 @@ test('every facade method against the simulator over real HTTP', async () => {
   assert.equal((await llapi.getGroupMembers(subgroup.token)).group_members.length, 1);
   await llapi.updateGroupSettings(undefined, { vulnIdentifiers: ['PURL', 'CPE', 'CVE Product'], vulnStrictMatch: true, reportDepVulns: 'off', autoCloseJiraIssues: 'on', generateVulnAttrOnDate: false });
   assert.deepEqual(await llapi.getGroupSettings(), {
-    name: 'Product A', token: groupToken, vuln_identifiers: ['PURL', 'CPE', 'CVE Product'], vuln_strict_match: true,
-    report_dep_vulns: false, auto_close_jira_issues: true, generate_vuln_attr_on_date: false,
+    // Issue 12: the switches come back as upstream documents them, "on"/"off" (they were booleans).
+    name: 'Product A', token: groupToken, vuln_identifiers: ['PURL', 'CPE', 'CVE Product'], vuln_strict_match: 'on',
+    report_dep_vulns: 'off', auto_close_jira_issues: 'on', generate_vuln_attr_on_date: 'off',
   });
   // The configured folder is a filter too (upstream falls back to it), which hides the group-wide entry.
   const inFolder = await llapi.searchActivityLog({ logType: 'update_vuln_status', logMethod: 'api' });

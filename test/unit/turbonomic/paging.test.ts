@@ -66,8 +66,9 @@ test('fetchAll collects every page; iterating again starts from page 1', async (
   const a = await list.all();
   const b = await list.all();
   assert.deepEqual(a, b);
-  assert.equal(list.recordsFetched, N, 'raw records, before the local filter');
-  assert.equal(list.fetched, N / 20, 'items kept');
+  assert.equal(list.fetched, N, 'raw records, before the local filter (the core name)');
+  assert.equal(list.recordsFetched, N, "upstream's name for the same counter");
+  assert.equal(list.kept, N / 20, 'items kept by the local filter');
 });
 
 test('POST search re-sends its body byte for byte on every page', async () => {

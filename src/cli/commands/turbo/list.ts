@@ -3,6 +3,7 @@ import { printJson, type Command } from '../../command.js';
 import type { CliIo } from '../../io.js';
 import { UsageError } from '../../usage-error.js';
 import { connectFromOptions, connectionOptions } from './connect.js';
+import { pagingProgress, type PagingProgress } from './progress.js';
 import type { Prompter } from './prompt.js';
 
 /** How a list command reads its list from a connection. */
@@ -15,8 +16,11 @@ function parseLimit(raw: string | boolean | undefined): number | undefined {
   return n;
 }
 
-/** Streams every item as one JSON array, one page at a time (memory stays flat for huge lists). */
-async function printAll(io: CliIo, list: TurboPaged<unknown>): Promise<void> {
+/**
+ * Streams every item as one JSON array, one page at a time (memory stays flat for huge lists),
+ * reporting each page to `progress` (stderr) when there is one.
+ */
+async function printAll(io: CliIo, list: TurboPaged<unknown>, progress: PagingProgress | undefined): Promise<void> {
   let first = true;
   io.stdout('[');
   for await (const page of list.pages()) {
@@ -24,27 +28,33 @@ async function printAll(io: CliIo, list: TurboPaged<unknown>): Promise<void> {
       io.stdout(`${first ? '' : ','}${JSON.stringify(item)}`);
       first = false;
     }
+    progress?.report(list);
   }
   io.stdout(']\n');
+  progress?.done(list);
 }
 
 /** A list command: the first page (`--limit` items, or the server's page size), or `--all`. */
-export function listCommand(what: string, prompt: Prompter, lister: Lister, extra: Command['options'] = {}): Command {
+export function listCommand(what: string, prompt: Prompter, lister: Lister, extra: Command['options'] = {}, name = 'turbo'): Command {
   return {
     summary: `print ${what} as JSON (the first page, or every page with --all)`,
-    usage: '[--url URL | --host HOST] [-u USER] [--limit N] [--all]',
-    details: 'Prints one JSON array. --limit sets the page size; --all follows the cursor to the end.',
+    usage: '[--url URL | --host HOST] [-u USER] [--limit N] [--all [--progress]]',
+    details:
+      'Prints one JSON array. --limit sets the page size; --all follows the cursor to the end, showing its progress on\n' +
+      'stderr when stderr is a terminal (--progress: also when it is not; quiet in pipes otherwise).',
     options: {
       ...connectionOptions,
       limit: { type: 'string', valueName: 'N', description: 'page size (limit=N)' },
       all: { type: 'boolean', description: 'print every page, not only the first' },
+      progress: { type: 'boolean', description: 'with --all: report each page on stderr even when it is not a terminal' },
       ...extra,
     },
     async run({ values, io }) {
       const limit = parseLimit(values.limit);
+      if (values.progress === true && values.all !== true) throw new UsageError('--progress goes with --all (the first page is one request)');
       const conn = await connectFromOptions(values, io, prompt);
       const list = lister(conn, values, limit);
-      if (values.all === true) return void (await printAll(io, list));
+      if (values.all === true) return void (await printAll(io, list, pagingProgress(io, name, values.progress === true)));
       for await (const page of list.pages()) {
         printJson(io, page);
         return;

@@ -1,17 +1,25 @@
 import { UsageError } from '../../usage-error.js';
 
 /**
- * One option, argparse style. `flag` takes no value; `value` takes one; `list` takes one or more
- * following words (argparse `nargs='+'`), and may be repeated.
+ * One option, argparse style. `flag` takes no value; `value` takes one; `list` takes the following
+ * words up to the next option: one or more (argparse `nargs='+'`, the default) or any number
+ * (`nargs='*'`). A list may be repeated.
  */
 export interface OptSpec {
   /** Spellings, e.g. `['-f', '--filter-results']`; the first long one names it in messages. */
   flags: readonly string[];
   dest: string;
   kind: 'flag' | 'value' | 'list';
+  /** For `list`: `+` (default) needs at least one word, `*` accepts none. */
+  nargs?: '+' | '*';
   metavar?: string;
   choices?: readonly string[];
   help: string;
+  /**
+   * An opskit addition upstream's CLI does not have (`--reveal`, `--upstream-retry`). It never
+   * makes an abbreviation ambiguous that upstream accepts: `--u` stays upstream's `--url`.
+   */
+  extra?: boolean;
 }
 
 /** A positional argument; `variadic` takes one or more words (argparse `nargs='+'`). */
@@ -31,10 +39,15 @@ export interface Parsed {
   rest: number;
 }
 
+/** `-h/--help`, which every parser has (a stand-in spec, so abbreviations such as `--he` find it). */
+const HELP: OptSpec = { flags: ['-h', '--help'], dest: 'help', kind: 'flag', help: 'show this help' };
+
 /**
  * Parses one command's words the way Python's argparse does for the upstream CLI: options anywhere
- * among the positionals, `--opt=value` and `-oVALUE` forms, `nargs='+'` lists that stop at the next
- * option, `--` ending options. Unknown options and wrong counts are UsageErrors (exit 2).
+ * among the positionals, `--opt=value` and `-oVALUE` forms, unique prefixes of long options
+ * (argparse's `allow_abbrev`: `--filter` for `--filter-results`), `nargs='+'`/`'*'` lists that stop
+ * at the next option, `--` ending options. Unknown or ambiguous options and wrong counts are
+ * UsageErrors (exit 2).
  */
 export function parseWords(
   words: readonly string[],
@@ -44,7 +57,7 @@ export function parseWords(
   stopAtPositional = false,
 ): Parsed {
   const byFlag = new Map<string, OptSpec>();
-  for (const o of options) for (const f of o.flags) byFlag.set(f, o);
+  for (const o of [HELP, ...options]) for (const f of o.flags) byFlag.set(f, o);
   const opts: Record<string, OptValue> = {};
   const positionals: string[] = [];
   let help = false;
@@ -69,10 +82,6 @@ export function parseWords(
       onlyPositionals = true;
       continue;
     }
-    if (word === '-h' || word === '--help') {
-      help = true;
-      continue;
-    }
     if (word === '--debug') continue; // runCli's own flag
     let name = word;
     let inline: string | undefined;
@@ -82,9 +91,12 @@ export function parseWords(
     } else if (word.length > 2) {
       [name, inline] = [word.slice(0, 2), word.slice(2)];
     }
-    const spec = byFlag.get(name);
-    if (!spec) fail(`unrecognized argument: ${name}`);
-    const s = spec as OptSpec;
+    const s = lookup(name, byFlag, fail);
+    if (s === HELP) {
+      if (inline !== undefined && word.startsWith('--')) fail('argument -h/--help: ignored explicit argument');
+      help = true;
+      continue;
+    }
     if (s.kind === 'flag') {
       if (inline !== undefined && word.startsWith('--')) fail(`argument ${label(s)}: ignored explicit argument`);
       opts[s.dest] = true;
@@ -105,7 +117,7 @@ export function parseWords(
     }
     if (s.kind === 'list') {
       while (i + 1 < words.length && !(words[i + 1] as string).startsWith('-')) values.push(take(s, words[++i] as string));
-      if (values.length === 0) fail(`argument ${label(s)}: expected at least one argument`);
+      if (values.length === 0 && s.nargs !== '*') fail(`argument ${label(s)}: expected at least one argument`);
       opts[s.dest] = [...((opts[s.dest] as string[] | undefined) ?? []), ...values];
     } else {
       opts[s.dest] = values[0];
@@ -131,6 +143,26 @@ export function parseWords(
   // Counts only: a stray positional may be a secret typed in the wrong place.
   if (at < positionals.length) fail(`${positionals.length - at} unrecognized argument(s)`);
   return { opts, args: out, help, rest: words.length };
+}
+
+/**
+ * The option a word names: an exact spelling, else (argparse's `allow_abbrev`) the one option with a
+ * long spelling that starts with it. Spellings of the same option never conflict; opskit's own
+ * additions (`extra`) give way to upstream's options, so every abbreviation upstream accepts works.
+ */
+function lookup(name: string, byFlag: ReadonlyMap<string, OptSpec>, fail: (message: string) => never): OptSpec {
+  const exact = byFlag.get(name);
+  if (exact) return exact;
+  if (!name.startsWith('--') || name.length < 3) return fail(`unrecognized argument: ${name}`);
+  const matches = new Map<OptSpec, string[]>();
+  for (const [flag, spec] of byFlag) {
+    if (flag.startsWith(name)) matches.set(spec, [...(matches.get(spec) ?? []), flag]);
+  }
+  let candidates = [...matches.keys()];
+  if (candidates.length > 1) candidates = candidates.filter((c) => !c.extra);
+  if (candidates.length === 1) return candidates[0] as OptSpec;
+  if (matches.size === 0) return fail(`unrecognized argument: ${name}`);
+  return fail(`ambiguous option: ${name} could match ${[...matches.values()].flat().join(', ')}`);
 }
 
 function label(spec: OptSpec): string {

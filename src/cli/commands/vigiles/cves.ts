@@ -29,8 +29,9 @@ export const cveCommands: Branch = {
         value(['-j', '--justification'], 'justification', 'why (for not_affected)', 'JUST', JUSTIFICATIONS),
         value(['-d', '--detail'], 'detail', 'free-text detail', 'TEXT'),
         value(['-v', '--version'], 'version', 'package version', 'V'),
-        list(['-g', '--group-tokens', '--group_tokens'], 'groupTokens', 'groups (scope group; default: the configured group)', 'TOKEN'),
-        list(['-m', '--manifest-tokens', '--manifest_tokens'], 'manifestTokens', 'manifests (scope manifest)', 'TOKEN'),
+        // Upstream spells them --groups/--manifests (argparse nargs='*': zero or more tokens).
+        list(['-g', '--groups', '--group-tokens', '--group_tokens'], 'groupTokens', 'groups (scope group; default: the configured group)', 'TOKEN', undefined, '*'),
+        list(['-m', '--manifests', '--manifest-tokens', '--manifest_tokens'], 'manifestTokens', 'manifests (scope manifest)', 'TOKEN', undefined, '*'),
       ],
       async run(ctx) {
         ctx.print(

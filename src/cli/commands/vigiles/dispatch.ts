@@ -1,6 +1,7 @@
 import { isDryRunRequest } from '../../../core/dry-run.js';
-import { loadLlapi, textModeDecode } from '../../../node/index.js';
-import type { Llapi } from '../../../timesys/index.js';
+import type { Logger } from '../../../core/types.js';
+import { loadLlapi, textModeDecode, type LoadLlapiOptions } from '../../../node/index.js';
+import { UPSTREAM_RETRY, type Llapi } from '../../../timesys/index.js';
 import type { CliIo } from '../../io.js';
 import { UsageError } from '../../usage-error.js';
 import { leafHelp, parseWords, type OptSpec } from './argparse.js';
@@ -15,9 +16,29 @@ export const GLOBAL_OPTIONS: readonly OptSpec[] = [
   value(['-k', '--key-file'], 'keyFile', 'key file (default $VIGILES_KEY_FILE or ~/timesys/linuxlink_key)', 'PATH'),
   value(['-d', '--dash-config'], 'dashConfig', 'dashboard config (default $VIGILES_DASHBOARD_CONFIG)', 'PATH'),
   flag(['-f', '--no-format'], 'noFormat', 'print JSON on one line even on a terminal'),
-  flag(['--reveal'], 'reveal', 'show the signature in --dry-run output'),
-  flag(['--upstream-retry'], 'upstreamRetry', "retry like upstream: 5 attempts 5 s apart on 5xx and connection errors, POST included"),
+  { ...flag(['--reveal'], 'reveal', 'show the signature in --dry-run output'), extra: true },
+  {
+    ...flag(['--upstream-retry'], 'upstreamRetry', 'retry like upstream: 5 attempts 5 s apart on 5xx and connection errors, POST included; progress on stderr'),
+    extra: true,
+  },
 ];
+
+/** Test seams of {@link runVigiles}: client options applied last (a fake `sleep` between retries, a `fetch`). */
+export type VigilesClientHooks = Pick<LoadLlapiOptions, 'sleep' | 'fetch'>;
+
+/**
+ * Upstream's retry notice, `(<n> of 5) Unable to connect to Vigiles Servers, retrying in 5 seconds`,
+ * before each retry of `--upstream-retry`. Upstream prints it on stdout; it goes to stderr here, so
+ * stdout stays the result alone (JSON a script can parse).
+ */
+function upstreamRetryProgress(io: CliIo): Logger {
+  const attempts = (UPSTREAM_RETRY.retries ?? 0) + 1;
+  return (event) => {
+    if (event.type !== 'retry') return;
+    const seconds = Math.round(event.delayMs / 100) / 10;
+    io.stderr(`(${event.attempt} of ${attempts}) Unable to connect to Vigiles Servers, retrying in ${seconds} seconds\n`);
+  };
+}
 
 const LEVELS: Record<string, number> = { DEBUG: 10, INFO: 20, WARNING: 30, WARN: 30, ERROR: 40, CRITICAL: 50 };
 
@@ -26,7 +47,7 @@ const LEVELS: Record<string, number> = { DEBUG: 10, INFO: 20, WARNING: 30, WARN:
  * own words. Every failure throws (runCli prints it on stderr and exits 1, or 2 for usage), unlike
  * upstream's `main`, which prints errors and exits 0.
  */
-export async function runVigiles(argv: readonly string[], io: CliIo, root: Branch): Promise<number> {
+export async function runVigiles(argv: readonly string[], io: CliIo, root: Branch, hooks: VigilesClientHooks = {}): Promise<number> {
   const usage = 'opskit vigiles [global options] <command> [<subcommand>] [arguments] [options]';
   const globals = parseWords(argv, GLOBAL_OPTIONS, [], usage, true);
   const path: string[] = [];
@@ -81,7 +102,8 @@ export async function runVigiles(argv: readonly string[], io: CliIo, root: Branc
         url: str(g.url),
         dryRun: g.dryRun === true,
         reveal: g.reveal === true,
-        ...(g.upstreamRetry === true && { retry: 'upstream' as const }),
+        ...(g.upstreamRetry === true && { retry: 'upstream' as const, logger: upstreamRetryProgress(io) }),
+        ...hooks,
         env: io.env,
         readFile: io.readFile,
         onWarning: warn,

@@ -48,8 +48,8 @@ export const flag = (flags: readonly string[], dest: string, help: string): OptS
 export const value = (flags: readonly string[], dest: string, help: string, metavar?: string, choices?: readonly string[]): OptSpec => ({
   flags, dest, kind: 'value', help, ...(metavar && { metavar }), ...(choices && { choices }),
 });
-export const list = (flags: readonly string[], dest: string, help: string, metavar?: string, choices?: readonly string[]): OptSpec => ({
-  flags, dest, kind: 'list', help, ...(metavar && { metavar }), ...(choices && { choices }),
+export const list = (flags: readonly string[], dest: string, help: string, metavar?: string, choices?: readonly string[], nargs: '+' | '*' = '+'): OptSpec => ({
+  flags, dest, kind: 'list', help, ...(metavar && { metavar }), ...(choices && { choices }), ...(nargs === '*' && { nargs }),
 });
 
 /** An option's value as a string, when it was given one. */

@@ -125,9 +125,11 @@ export function groupRoutes(app: Hono, env: TimesysEnv): void {
   app.get(`${BASE}/groups/:group_token/settings`, (c) => {
     const g = mustGroup(env, llapi(c).user, c.req.param('group_token'));
     const s = g.settings;
+    // The switches are stored as booleans but answered as upstream documents them: "on" / "off".
+    const onOff = (v: boolean) => (v ? 'on' : 'off');
     return c.json({
-      name: g.name, token: g.token, vuln_identifiers: s.vulnIdentifiers, vuln_strict_match: s.vulnStrictMatch,
-      report_dep_vulns: s.reportDepVulns, auto_close_jira_issues: s.autoCloseJiraIssues, generate_vuln_attr_on_date: s.generateVulnAttrOnDate,
+      name: g.name, token: g.token, vuln_identifiers: s.vulnIdentifiers, vuln_strict_match: onOff(s.vulnStrictMatch),
+      report_dep_vulns: onOff(s.reportDepVulns), auto_close_jira_issues: onOff(s.autoCloseJiraIssues), generate_vuln_attr_on_date: onOff(s.generateVulnAttrOnDate),
     });
   });
 
