@@ -78,13 +78,15 @@ const DEFAULT_LONG_TIMEOUT: TimeoutOptions = { attempt: 600_000, total: 900_000 
  * ConfigError (naming the key and the option meant) and sends nothing. A typo such as
  * `{ confirm: true }` for `confirmed` must never silently become `confirmed=False`.
  */
-function checked<T>(where: string, options: unknown, names: readonly string[], run: () => Promise<T>): Promise<T> {
+/** Runs a method with its options checked (unknown names refused; `null` read as no options). */
+function checked<T, O extends object>(where: string, options: O | null | undefined, names: readonly string[], run: (options: O) => Promise<T>): Promise<T> {
+  let checkedOptions: O;
   try {
-    checkOptions(where, options, names, aliasesFor(names));
+    checkedOptions = checkOptions(where, options, names, aliasesFor(names));
   } catch (e) {
     return Promise.reject(e);
   }
-  return run();
+  return run(checkedOptions);
 }
 
 /**
@@ -193,29 +195,29 @@ export class Llapi {
 
   /** `heartbeat()`: checks the server is up and the signature accepted. Resolves `{ ok: true }`. */
   heartbeat(options?: RequestOptions): Promise<Heartbeat> {
-    return checked('Llapi.heartbeat()', options, METHOD_OPTIONS.requestOnly, () => utilities.heartbeat(this.#ctx, options));
+    return checked('Llapi.heartbeat()', options, METHOD_OPTIONS.requestOnly, (o) => utilities.heartbeat(this.#ctx, o));
   }
 
   /** `get_app_db_version()`: `{ app_version, database_version }`. */
   getAppDbVersion(options?: RequestOptions): Promise<AppDbVersion> {
-    return checked('Llapi.getAppDbVersion()', options, METHOD_OPTIONS.requestOnly, () => utilities.getAppDbVersion(this.#ctx, options));
+    return checked('Llapi.getAppDbVersion()', options, METHOD_OPTIONS.requestOnly, (o) => utilities.getAppDbVersion(this.#ctx, o));
   }
 
   // ── manifests ────────────────────────────────────────────────────────────────
 
   /** `get_manifests()`: the configured folder's manifests, else the configured group's, else every accessible one. */
   getManifests(options?: RequestOptions): Promise<ManifestSummary[]> {
-    return checked('Llapi.getManifests()', options, METHOD_OPTIONS.requestOnly, () => manifests.getManifests(this.#ctx, options));
+    return checked('Llapi.getManifests()', options, METHOD_OPTIONS.requestOnly, (o) => manifests.getManifests(this.#ctx, o));
   }
 
   /** `get_manifest_info(manifest_token, sbom_format?, file_format?, sbom_version?)`. */
   getManifestInfo(manifestToken: string, options?: manifests.ManifestFormatOptions): Promise<ManifestInfo> {
-    return checked('Llapi.getManifestInfo()', options, METHOD_OPTIONS.manifestFormat, () => manifests.getManifestInfo(this.#ctx, manifestToken, options));
+    return checked('Llapi.getManifestInfo()', options, METHOD_OPTIONS.manifestFormat, (o) => manifests.getManifestInfo(this.#ctx, manifestToken, o));
   }
 
   /** `get_manifest_file(...)`: the SBOM file's bytes, unchanged. */
   getManifestFile(manifestToken: string, options?: manifests.ManifestFormatOptions): Promise<Uint8Array> {
-    return checked('Llapi.getManifestFile()', options, METHOD_OPTIONS.manifestFormat, () => manifests.getManifestFile(this.#ctx, manifestToken, options));
+    return checked('Llapi.getManifestFile()', options, METHOD_OPTIONS.manifestFormat, (o) => manifests.getManifestFile(this.#ctx, manifestToken, o));
   }
 
   /**
@@ -227,186 +229,186 @@ export class Llapi {
   uploadManifest(manifest: ManifestInput, options: upload.UploadOptions & { returnJob: true }): Promise<JobAccepted>;
   uploadManifest(manifest: ManifestInput, options?: upload.UploadOptions): Promise<UploadResult>;
   uploadManifest(manifest: ManifestInput, options?: upload.UploadOptions): Promise<UploadResult | JobAccepted> {
-    return checked('Llapi.uploadManifest()', options, METHOD_OPTIONS.upload, () => upload.uploadManifest(this.#ctx, manifest, options));
+    return checked('Llapi.uploadManifest()', options, METHOD_OPTIONS.upload, (o) => upload.uploadManifest(this.#ctx, manifest, o));
   }
 
   /** `rescan_manifest(manifest_token, rescan_only=False, filter_results=False, extra_fields=None)`; waits for the job like an upload. */
   rescanManifest(manifestToken: string, options: upload.RescanOptions & { returnJob: true }): Promise<JobAccepted>;
   rescanManifest(manifestToken: string, options?: upload.RescanOptions): Promise<ScanResult>;
   rescanManifest(manifestToken: string, options?: upload.RescanOptions): Promise<ScanResult | JobAccepted> {
-    return checked('Llapi.rescanManifest()', options, METHOD_OPTIONS.rescan, () => upload.rescanManifest(this.#ctx, manifestToken, options));
+    return checked('Llapi.rescanManifest()', options, METHOD_OPTIONS.rescan, (o) => upload.rescanManifest(this.#ctx, manifestToken, o));
   }
 
   /** `delete_manifest(manifest_token, confirmed=False)`: the server deletes only with `confirmed: true`. */
   deleteManifest(manifestToken: string, options?: { confirmed?: boolean } & RequestOptions): Promise<SuccessMessage> {
-    return checked('Llapi.deleteManifest()', options, METHOD_OPTIONS.deleteManifest, () => manifests.deleteManifest(this.#ctx, manifestToken, options));
+    return checked('Llapi.deleteManifest()', options, METHOD_OPTIONS.deleteManifest, (o) => manifests.deleteManifest(this.#ctx, manifestToken, o));
   }
 
   /** `get_report_tokens(manifest_token)`: the manifest and the tokens of its reports. */
   getReportTokens(manifestToken: string, options?: RequestOptions): Promise<ReportTokens> {
-    return checked('Llapi.getReportTokens()', options, METHOD_OPTIONS.requestOnly, () => manifests.getReportTokens(this.#ctx, manifestToken, options));
+    return checked('Llapi.getReportTokens()', options, METHOD_OPTIONS.requestOnly, (o) => manifests.getReportTokens(this.#ctx, manifestToken, o));
   }
 
   /** `get_latest_report(manifest_token, filter_results=False, extra_fields=None)`. */
   getLatestReport(manifestToken: string, options?: manifests.LatestReportOptions): Promise<ScanResult> {
-    return checked('Llapi.getLatestReport()', options, METHOD_OPTIONS.latestReport, () => manifests.getLatestReport(this.#ctx, manifestToken, options));
+    return checked('Llapi.getLatestReport()', options, METHOD_OPTIONS.latestReport, (o) => manifests.getLatestReport(this.#ctx, manifestToken, o));
   }
 
   /** `set_custom_score(manifest_token, product_name, cve_id, custom_score, product_version=None)`. */
   setCustomScore(
     manifestToken: string, productName: string, cveId: string, customScore: number | string, options?: { productVersion?: string } & RequestOptions,
   ): Promise<SuccessMessage> {
-    return checked('Llapi.setCustomScore()', options, METHOD_OPTIONS.customScore, () => manifests.setCustomScore(this.#ctx, manifestToken, productName, cveId, customScore, options));
+    return checked('Llapi.setCustomScore()', options, METHOD_OPTIONS.customScore, (o) => manifests.setCustomScore(this.#ctx, manifestToken, productName, cveId, customScore, o));
   }
 
   /** `bulk_move_manifests(tokens, target_group_token=None, target_folder_token=None, include_history=False)`. */
   bulkMoveManifests(tokens: readonly string[], options: manifests.BulkMoveOptions): Promise<StatusMessage> {
-    return checked('Llapi.bulkMoveManifests()', options, METHOD_OPTIONS.bulkMove, () => manifests.bulkMoveManifests(this.#ctx, tokens, false, options));
+    return checked('Llapi.bulkMoveManifests()', options, METHOD_OPTIONS.bulkMove, (o) => manifests.bulkMoveManifests(this.#ctx, tokens, false, o));
   }
 
   /** `bulk_copy_manifests(...)`: the move endpoint with `copy=True`. */
   bulkCopyManifests(tokens: readonly string[], options: manifests.BulkMoveOptions): Promise<StatusMessage> {
-    return checked('Llapi.bulkCopyManifests()', options, METHOD_OPTIONS.bulkMove, () => manifests.bulkMoveManifests(this.#ctx, tokens, true, options));
+    return checked('Llapi.bulkCopyManifests()', options, METHOD_OPTIONS.bulkMove, (o) => manifests.bulkMoveManifests(this.#ctx, tokens, true, o));
   }
 
   // ── jobs (newer enterprise servers) ──────────────────────────────────────────
 
   /** `GET /jobs/{job_id}`: one look at a background upload or rescan. */
   getJob(jobId: string, options?: RequestOptions): Promise<Job> {
-    return checked('Llapi.getJob()', options, METHOD_OPTIONS.requestOnly, () => jobs.getJob(this.#ctx, jobId, options));
+    return checked('Llapi.getJob()', options, METHOD_OPTIONS.requestOnly, (o) => jobs.getJob(this.#ctx, jobId, o));
   }
 
   /** Polls a job until it succeeds (resolves) or fails (throws VigilesJobError); TimeoutError after `jobTimeout`. */
   waitForJob(jobId: string, options?: jobs.JobWaitOptions): Promise<Job> {
-    return checked('Llapi.waitForJob()', options, METHOD_OPTIONS.waitForJob, () => jobs.waitForJob(this.#ctx, jobId, options));
+    return checked('Llapi.waitForJob()', options, METHOD_OPTIONS.waitForJob, (o) => jobs.waitForJob(this.#ctx, jobId, o));
   }
 
   // ── reports ──────────────────────────────────────────────────────────────────
 
   /** `download_report(report_token, format, …)`: the file's exact bytes. */
   downloadReport(reportToken: string, format: ReportFormat, options?: reports.DownloadReportOptions): Promise<Uint8Array> {
-    return checked('Llapi.downloadReport()', options, METHOD_OPTIONS.downloadReport, () => reports.downloadReport(this.#ctx, reportToken, format, options));
+    return checked('Llapi.downloadReport()', options, METHOD_OPTIONS.downloadReport, (o) => reports.downloadReport(this.#ctx, reportToken, format, o));
   }
 
   /** `compare_reports(token_one, token_two, …)`: `{ resolved, new }`. */
   compareReports(tokenOne: string, tokenTwo: string, options?: reports.CompareReportsOptions): Promise<CompareResult> {
-    return checked('Llapi.compareReports()', options, METHOD_OPTIONS.compareReports, () => reports.compareReports(this.#ctx, tokenOne, tokenTwo, options));
+    return checked('Llapi.compareReports()', options, METHOD_OPTIONS.compareReports, (o) => reports.compareReports(this.#ctx, tokenOne, tokenTwo, o));
   }
 
   // ── folders ──────────────────────────────────────────────────────────────────
 
   /** `get_folders(group_token=None, folder_token=None, archived_only=False)`; tokens default to the configured ones. */
   getFolders(options?: folders.FolderTarget & { archivedOnly?: boolean }): Promise<Folder[]> {
-    return checked('Llapi.getFolders()', options, METHOD_OPTIONS.getFolders, () => folders.getFolders(this.#ctx, options));
+    return checked('Llapi.getFolders()', options, METHOD_OPTIONS.getFolders, (o) => folders.getFolders(this.#ctx, o));
   }
 
   /** `create_folder(folder_name, description=None, group_token=None, folder_token=None)`. */
   createFolder(folderName: string, options?: folders.FolderTarget & { description?: string }): Promise<CreatedFolder> {
-    return checked('Llapi.createFolder()', options, METHOD_OPTIONS.createFolder, () => folders.createFolder(this.#ctx, folderName, options));
+    return checked('Llapi.createFolder()', options, METHOD_OPTIONS.createFolder, (o) => folders.createFolder(this.#ctx, folderName, o));
   }
 
   /** `archive_folders(tokens)`. */
   archiveFolders(tokens: readonly string[], options?: RequestOptions): Promise<StatusMessage> {
-    return checked('Llapi.archiveFolders()', options, METHOD_OPTIONS.requestOnly, () => folders.archiveFolders(this.#ctx, tokens, true, options));
+    return checked('Llapi.archiveFolders()', options, METHOD_OPTIONS.requestOnly, (o) => folders.archiveFolders(this.#ctx, tokens, true, o));
   }
 
   /** `unarchive_folders(tokens)`. */
   unarchiveFolders(tokens: readonly string[], options?: RequestOptions): Promise<StatusMessage> {
-    return checked('Llapi.unarchiveFolders()', options, METHOD_OPTIONS.requestOnly, () => folders.archiveFolders(this.#ctx, tokens, false, options));
+    return checked('Llapi.unarchiveFolders()', options, METHOD_OPTIONS.requestOnly, (o) => folders.archiveFolders(this.#ctx, tokens, false, o));
   }
 
   // ── groups ───────────────────────────────────────────────────────────────────
 
   /** `get_groups(include_private_workspaces=False)`. */
   getGroups(options?: { includePrivateWorkspaces?: boolean } & RequestOptions): Promise<Group[]> {
-    return checked('Llapi.getGroups()', options, METHOD_OPTIONS.getGroups, () => groups.getGroups(this.#ctx, options));
+    return checked('Llapi.getGroups()', options, METHOD_OPTIONS.getGroups, (o) => groups.getGroups(this.#ctx, o));
   }
 
   /** `get_archived_groups()`. */
   getArchivedGroups(options?: RequestOptions): Promise<Group[]> {
-    return checked('Llapi.getArchivedGroups()', options, METHOD_OPTIONS.requestOnly, () => groups.getArchivedGroups(this.#ctx, options));
+    return checked('Llapi.getArchivedGroups()', options, METHOD_OPTIONS.requestOnly, (o) => groups.getArchivedGroups(this.#ctx, o));
   }
 
   /** `create_group(group_name, group_description=None, group_token=None)`: a subgroup when a parent is given or configured. */
   createGroup(groupName: string, options?: { description?: string; groupToken?: string } & RequestOptions): Promise<Group> {
-    return checked('Llapi.createGroup()', options, METHOD_OPTIONS.createGroup, () => groups.createGroup(this.#ctx, groupName, options));
+    return checked('Llapi.createGroup()', options, METHOD_OPTIONS.createGroup, (o) => groups.createGroup(this.#ctx, groupName, o));
   }
 
   /** `get_group_info(group_token=None, subgroups=False)`. */
   getGroupInfo(groupToken?: string, options?: { subgroups?: boolean } & RequestOptions): Promise<Group> {
-    return checked('Llapi.getGroupInfo()', options, METHOD_OPTIONS.getGroupInfo, () => groups.getGroupInfo(this.#ctx, groupToken, options));
+    return checked('Llapi.getGroupInfo()', options, METHOD_OPTIONS.getGroupInfo, (o) => groups.getGroupInfo(this.#ctx, groupToken, o));
   }
 
   /** `bulk_archive_groups(tokens)`. */
   bulkArchiveGroups(tokens: readonly string[], options?: RequestOptions): Promise<StatusMessage> {
-    return checked('Llapi.bulkArchiveGroups()', options, METHOD_OPTIONS.requestOnly, () => groups.archiveGroups(this.#ctx, tokens, true, options));
+    return checked('Llapi.bulkArchiveGroups()', options, METHOD_OPTIONS.requestOnly, (o) => groups.archiveGroups(this.#ctx, tokens, true, o));
   }
 
   /** `bulk_unarchive_groups(tokens)`. */
   bulkUnarchiveGroups(tokens: readonly string[], options?: RequestOptions): Promise<StatusMessage> {
-    return checked('Llapi.bulkUnarchiveGroups()', options, METHOD_OPTIONS.requestOnly, () => groups.archiveGroups(this.#ctx, tokens, false, options));
+    return checked('Llapi.bulkUnarchiveGroups()', options, METHOD_OPTIONS.requestOnly, (o) => groups.archiveGroups(this.#ctx, tokens, false, o));
   }
 
   /** `delete_group(group_token)`. */
   deleteGroup(groupToken: string, options?: RequestOptions): Promise<StatusMessage> {
-    return checked('Llapi.deleteGroup()', options, METHOD_OPTIONS.requestOnly, () => groups.deleteGroup(this.#ctx, groupToken, options));
+    return checked('Llapi.deleteGroup()', options, METHOD_OPTIONS.requestOnly, (o) => groups.deleteGroup(this.#ctx, groupToken, o));
   }
 
   /** `get_group_members(group_token)`. */
   getGroupMembers(groupToken: string, options?: RequestOptions): Promise<GroupMembers> {
-    return checked('Llapi.getGroupMembers()', options, METHOD_OPTIONS.requestOnly, () => groups.getGroupMembers(this.#ctx, groupToken, options));
+    return checked('Llapi.getGroupMembers()', options, METHOD_OPTIONS.requestOnly, (o) => groups.getGroupMembers(this.#ctx, groupToken, o));
   }
 
   /** `add_group_member(group_token, member_email, role, access_subgroups=False)`. */
   addGroupMember(groupToken: string, memberEmail: string, role: string, options?: { accessSubgroups?: boolean } & RequestOptions): Promise<StatusMessage> {
-    return checked('Llapi.addGroupMember()', options, METHOD_OPTIONS.addGroupMember, () => groups.addGroupMember(this.#ctx, groupToken, memberEmail, role, options));
+    return checked('Llapi.addGroupMember()', options, METHOD_OPTIONS.addGroupMember, (o) => groups.addGroupMember(this.#ctx, groupToken, memberEmail, role, o));
   }
 
   /** `update_group_member(group_token, member_email, new_role)`. */
   updateGroupMember(groupToken: string, memberEmail: string, newRole: string, options?: RequestOptions): Promise<StatusMessage> {
-    return checked('Llapi.updateGroupMember()', options, METHOD_OPTIONS.requestOnly, () => groups.updateGroupMember(this.#ctx, groupToken, memberEmail, newRole, options));
+    return checked('Llapi.updateGroupMember()', options, METHOD_OPTIONS.requestOnly, (o) => groups.updateGroupMember(this.#ctx, groupToken, memberEmail, newRole, o));
   }
 
   /** `remove_group_member(group_token, member_email)`. */
   removeGroupMember(groupToken: string, memberEmail: string, options?: RequestOptions): Promise<StatusMessage> {
-    return checked('Llapi.removeGroupMember()', options, METHOD_OPTIONS.requestOnly, () => groups.removeGroupMember(this.#ctx, groupToken, memberEmail, options));
+    return checked('Llapi.removeGroupMember()', options, METHOD_OPTIONS.requestOnly, (o) => groups.removeGroupMember(this.#ctx, groupToken, memberEmail, o));
   }
 
   /** `get_group_settings(group_token=None)`. */
   getGroupSettings(groupToken?: string, options?: RequestOptions): Promise<GroupSettings> {
-    return checked('Llapi.getGroupSettings()', options, METHOD_OPTIONS.requestOnly, () => groups.getGroupSettings(this.#ctx, groupToken, options));
+    return checked('Llapi.getGroupSettings()', options, METHOD_OPTIONS.requestOnly, (o) => groups.getGroupSettings(this.#ctx, groupToken, o));
   }
 
   /** `update_group_settings(group_token=None, vuln_identifiers=None, …)`: each setting sent only when given. */
   updateGroupSettings(groupToken?: string, options?: groups.GroupSettingsUpdate): Promise<StatusMessage> {
-    return checked('Llapi.updateGroupSettings()', options, METHOD_OPTIONS.groupSettings, () => groups.updateGroupSettings(this.#ctx, groupToken, options));
+    return checked('Llapi.updateGroupSettings()', options, METHOD_OPTIONS.groupSettings, (o) => groups.updateGroupSettings(this.#ctx, groupToken, o));
   }
 
   /** `search_activity_log(...)`: group and folder default to the configured tokens. */
   searchActivityLog(options?: groups.ActivityLogSearch): Promise<ActivityLogEntry[]> {
-    return checked('Llapi.searchActivityLog()', options, METHOD_OPTIONS.activityLog, () => groups.searchActivityLog(this.#ctx, options));
+    return checked('Llapi.searchActivityLog()', options, METHOD_OPTIONS.activityLog, (o) => groups.searchActivityLog(this.#ctx, o));
   }
 
   // ── CVEs ─────────────────────────────────────────────────────────────────────
 
   /** `get_cve_info(cve_id, fields=None)`. */
   getCveInfo(cveId: string, options?: { fields?: readonly CveField[] } & RequestOptions): Promise<CveInfo> {
-    return checked('Llapi.getCveInfo()', options, METHOD_OPTIONS.cveInfo, () => cves.getCveInfo(this.#ctx, cveId, options));
+    return checked('Llapi.getCveInfo()', options, METHOD_OPTIONS.cveInfo, (o) => cves.getCveInfo(this.#ctx, cveId, o));
   }
 
   /** `search_cves_by_product(product, version="", ids_only=False)`: ids, or id → description. */
   searchCvesByProduct(product: string, options?: { version?: string; idsOnly?: boolean } & RequestOptions): Promise<CveSearchResult> {
-    return checked('Llapi.searchCvesByProduct()', options, METHOD_OPTIONS.searchCves, () => cves.searchCvesByProduct(this.#ctx, product, options));
+    return checked('Llapi.searchCvesByProduct()', options, METHOD_OPTIONS.searchCves, (o) => cves.searchCvesByProduct(this.#ctx, product, o));
   }
 
   /** `set_status(scope, cve_id, package_name, status, …)`. */
   setStatus(scope: StatusScope, cveId: string, packageName: string, status: VulnStatusValue, options?: cves.SetStatusOptions): Promise<SuccessMessage> {
-    return checked('Llapi.setStatus()', options, METHOD_OPTIONS.setStatus, () => cves.setStatus(this.#ctx, scope, cveId, packageName, status, options));
+    return checked('Llapi.setStatus()', options, METHOD_OPTIONS.setStatus, (o) => cves.setStatus(this.#ctx, scope, cveId, packageName, status, o));
   }
 
   /** `get_vuln_status(cve_id, package_name, package_version, manifest_token)`. */
   getVulnStatus(cveId: string, packageName: string, packageVersion: string, manifestToken: string, options?: RequestOptions): Promise<VulnStatus> {
-    return checked('Llapi.getVulnStatus()', options, METHOD_OPTIONS.requestOnly, () => cves.getVulnStatus(this.#ctx, cveId, packageName, packageVersion, manifestToken, options));
+    return checked('Llapi.getVulnStatus()', options, METHOD_OPTIONS.requestOnly, (o) => cves.getVulnStatus(this.#ctx, cveId, packageName, packageVersion, manifestToken, o));
   }
 }
 

@@ -82,7 +82,7 @@ export type SharedOptions = Omit<SynnefoClientOptions, 'url' | 'token'>;
  *   static override readonly DEFAULT_API_VERSION = '2.0';
  *   constructor(options: SynnefoClientOptions) { super(options, { operations }); }
  *   async getServerDetails(serverId: string | number) {
- *     const r = await this.get('/servers/{server_id}', { params: { path: { server_id: String(serverId) } } });
+ *     const r = await this.get('/servers/{server_id}', { params: { path: { server_id: pathId(serverId) } } });
  *     return r.data.server;
  *   }
  * }

@@ -24,7 +24,7 @@ export {
 } from './service-api.js';
 export * from './errors/index.js';
 export { quote, unquote } from './quote.js';
-export { path4url } from './path4url.js';
+export { path4url, pathId } from './path4url.js';
 export { synnefoQuery, type QueryValue, type QueryParams } from './query.js';
 export { quoteHeaders, unquoteHeaders, quoteHeaderKeys, unquoteHeaderKeys, type HeaderQuoting } from './header-quote.js';
 export { stripVersion, endpointWithVersion } from './version.js';

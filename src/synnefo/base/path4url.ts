@@ -14,3 +14,12 @@ export function path4url(...segments: readonly (string | number)[]): string {
   while (r.includes('//')) r = r.replace(/\/\//g, '/');
   return `/${r.replace(/^\/+|\/+$/g, '')}`;
 }
+
+/**
+ * An identifier for a path parameter: numbers become their decimal text; anything else is passed
+ * on as it is, so the core's path check refuses an object, `null` or a hostile string instead of
+ * `String()` turning them into `[object Object]` or `null` and a request to the wrong resource.
+ */
+export function pathId(value: string | number): string {
+  return (typeof value === 'number' ? String(value) : value) as string;
+}

@@ -1,3 +1,4 @@
+import { pathId } from '../base/index.js';
 import { ConfigError } from '../../core/errors/config-error.js';
 import { encodeBase64 } from '../../crypto/encoding/base64.js';
 import { encodeUtf8 } from '../../crypto/encoding/utf8.js';
@@ -72,7 +73,7 @@ export function personalityOf(items: readonly Personality[]): Record<string, unk
 
 /** `server_id` path parameter (kamaki takes int or str). */
 export function sid(serverId: string | number): { server_id: string } {
-  return { server_id: String(serverId) };
+  return { server_id: pathId(serverId) };
 }
 
 /**
@@ -284,12 +285,12 @@ export class ComputeClient extends Client<paths> {
 
   /** One flavor (deleted flavors too). */
   async getFlavorDetails(flavorId: string | number, options?: CallOptions): Promise<Flavor> {
-    return (await this.get('/flavors/{flavor_id}', { params: { path: { flavor_id: String(flavorId) } }, ...callInit(this.where('getFlavorDetails'), options) })).data.flavor;
+    return (await this.get('/flavors/{flavor_id}', { params: { path: { flavor_id: pathId(flavorId) } }, ...callInit(this.where('getFlavorDetails'), options) })).data.flavor;
   }
 
   /** A flavor's extra specs (`GET /flavors/{id}/os-extra_specs`; always empty in Cyclades; not in kamaki). */
   async getFlavorExtraSpecs(flavorId: string | number, options?: CallOptions): Promise<Record<string, string>> {
-    return (await this.get('/flavors/{flavor_id}/os-extra_specs', { params: { path: { flavor_id: String(flavorId) } }, ...callInit(this.where('getFlavorExtraSpecs'), options) })).data.extra_specs;
+    return (await this.get('/flavors/{flavor_id}/os-extra_specs', { params: { path: { flavor_id: pathId(flavorId) } }, ...callInit(this.where('getFlavorExtraSpecs'), options) })).data.extra_specs;
   }
 
   /** Images as compute sees them (`/images`, or `/images/detail` with `detail`). */

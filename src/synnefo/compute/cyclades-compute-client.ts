@@ -1,3 +1,4 @@
+import { pathId } from '../base/index.js';
 import { ConfigError } from '../../core/errors/config-error.js';
 import type { SynnefoWaitOptions } from '../base/wait.js';
 import { WAIT_OPTION_NAMES, waitUntilStatus, waitWhileStatus } from '../base/wait.js';
@@ -176,7 +177,7 @@ export class CycladesComputeClient extends ComputeClient {
 
   /** One volume attachment (its id is the volume id). */
   async getVolumeAttachment(serverId: string | number, attachmentId: string | number, options?: CallOptions): Promise<VolumeAttachment> {
-    const r = await this.get('/servers/{server_id}/os-volume_attachments/{attachment_id}', { params: { path: { ...sid(serverId), attachment_id: String(attachmentId) } }, ...callInit(this.where('getVolumeAttachment'), options) });
+    const r = await this.get('/servers/{server_id}/os-volume_attachments/{attachment_id}', { params: { path: { ...sid(serverId), attachment_id: pathId(attachmentId) } }, ...callInit(this.where('getVolumeAttachment'), options) });
     return r.data.volumeAttachment;
   }
 
@@ -193,7 +194,7 @@ export class CycladesComputeClient extends ComputeClient {
 
   /** Detaches one attachment (202); the volume is not deleted. */
   async deleteVolumeAttachment(serverId: string | number, attachmentId: string | number, options?: CallOptions): Promise<Record<string, string>> {
-    const r = await this.delete('/servers/{server_id}/os-volume_attachments/{attachment_id}', { params: { path: { ...sid(serverId), attachment_id: String(attachmentId) } }, success: 202, ...callInit(this.where('deleteVolumeAttachment'), options) });
+    const r = await this.delete('/servers/{server_id}/os-volume_attachments/{attachment_id}', { params: { path: { ...sid(serverId), attachment_id: pathId(attachmentId) } }, success: 202, ...callInit(this.where('deleteVolumeAttachment'), options) });
     return headerObject(r.headers);
   }
 
@@ -202,7 +203,7 @@ export class CycladesComputeClient extends ComputeClient {
    * (a list, then one delete each), as in kamaki; {@link deleteVolumeAttachment} is one call.
    */
   async detachVolume(serverId: string | number, volumeId: string | number, options?: CallOptions): Promise<VolumeAttachment[]> {
-    const matches = (await this.listVolumeAttachments(serverId, options)).filter((a) => String(a.volumeId) === String(volumeId));
+    const matches = (await this.listVolumeAttachments(serverId, options)).filter((a) => String(a.volumeId) === pathId(volumeId));
     for (const a of matches) await this.deleteVolumeAttachment(serverId, a.id, options);
     return matches;
   }

@@ -195,6 +195,9 @@ export class ImageClient extends Client<paths> {
 
   /** Replaces the members of an image (204). */
   async setMembers(imageId: string, members: readonly string[], options?: CallOptions): Promise<Record<string, string>> {
+    if (!Array.isArray(members) || members.some((m) => typeof m !== 'string' || m === '')) {
+      throw new ConfigError(`${this.where('setMembers')}: members must be a list of user ids (strings)`);
+    }
     const body = { memberships: members.map((m) => ({ member_id: m })) };
     return headerObject((await this.put('/images/{image_id}/members', { params: { path: { image_id: imageId } }, body, success: 204, ...callInit(this.where('setMembers'), options) })).headers);
   }

@@ -1,3 +1,4 @@
+import { pathId } from '../base/index.js';
 import { ConfigError } from '../../core/errors/config-error.js';
 import { Client, type SynnefoClientOptions } from '../base/client.js';
 import { isoTime } from '../base/iso-time.js';
@@ -73,7 +74,7 @@ export class BlockStorageClient extends Client<paths> {
 
   /** One volume. */
   async getVolumeDetails(volumeId: string | number, options?: CallOptions): Promise<Volume> {
-    return (await this.get('/volumes/{volume_id}', { params: { path: { volume_id: String(volumeId) } }, ...callInit(this.where('getVolumeDetails'), options) })).data.volume;
+    return (await this.get('/volumes/{volume_id}', { params: { path: { volume_id: pathId(volumeId) } }, ...callInit(this.where('getVolumeDetails'), options) })).data.volume;
   }
 
   /** Creates a volume (OpenStack form; 202). Cyclades needs `displayName` (see CycladesBlockStorageClient). */
@@ -102,12 +103,12 @@ export class BlockStorageClient extends Client<paths> {
     if (options.deleteOnTermination !== undefined) volume.delete_on_termination = Boolean(options.deleteOnTermination);
     if (options.metadata !== undefined) volume.metadata = options.metadata;
     if (Object.keys(volume).length === 0) return this.getVolumeDetails(volumeId, callOptionsOf(options));
-    return (await this.put('/volumes/{volume_id}', { params: { path: { volume_id: String(volumeId) } }, body: { volume }, ...init })).data.volume;
+    return (await this.put('/volumes/{volume_id}', { params: { path: { volume_id: pathId(volumeId) } }, body: { volume }, ...init })).data.volume;
   }
 
   /** Deletes a volume (202): it goes `deleting` → `deleted`, and its quota is released. */
   async deleteVolume(volumeId: string | number, options?: CallOptions): Promise<Record<string, string>> {
-    return headerObject((await this.delete('/volumes/{volume_id}', { params: { path: { volume_id: String(volumeId) } }, success: 202, ...callInit(this.where('deleteVolume'), options) })).headers);
+    return headerObject((await this.delete('/volumes/{volume_id}', { params: { path: { volume_id: pathId(volumeId) } }, success: 202, ...callInit(this.where('deleteVolume'), options) })).headers);
   }
 
   /** Your snapshots (`/snapshots`, or `/snapshots/detail` with `detail`). */
@@ -158,7 +159,7 @@ export class BlockStorageClient extends Client<paths> {
 
   /** One volume type. */
   async getVolumeTypeDetails(typeId: string | number, options?: CallOptions): Promise<VolumeType> {
-    return (await this.get('/types/{type_id}', { params: { path: { type_id: String(typeId) } }, ...callInit(this.where('getVolumeTypeDetails'), options) })).data.volume_type;
+    return (await this.get('/types/{type_id}', { params: { path: { type_id: pathId(typeId) } }, ...callInit(this.where('getVolumeTypeDetails'), options) })).data.volume_type;
   }
 
   /** Deprecated in kamaki: `[status, null]`. */

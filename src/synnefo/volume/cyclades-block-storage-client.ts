@@ -1,3 +1,4 @@
+import { pathId } from '../base/index.js';
 import { ConfigError } from '../../core/errors/config-error.js';
 import { callInit, headerObject, type CallOptions } from '../compute/call-options.js';
 import { BlockStorageClient, volumeSize, type CreateVolumeOptions, type Snapshot, type VolumeRef } from './block-storage-client.js';
@@ -51,7 +52,7 @@ export class CycladesBlockStorageClient extends BlockStorageClient {
     const init = callInit(this.where('reassignVolume'), options, ['sharedToProject']);
     const reassign: Record<string, unknown> = { project };
     if (options.sharedToProject !== undefined) reassign.shared_to_project = options.sharedToProject;
-    const r = await this.post('/volumes/{volume_id}/action', { params: { path: { volume_id: String(volumeId) } }, body: { reassign } as never, success: 200, ...init });
+    const r = await this.post('/volumes/{volume_id}/action', { params: { path: { volume_id: pathId(volumeId) } }, body: { reassign } as never, success: 200, ...init });
     return headerObject(r.headers);
   }
 

@@ -28,9 +28,14 @@ export interface ActivityLogSearch extends RequestOptions {
   logMethod?: LogMethod;
 }
 
-/** The argument, else the configured token, else upstream's error. */
-function groupOrConfigured(ctx: LlapiContext, token: string | undefined): string {
-  const g = token || ctx.groupToken;
+/**
+ * The argument, else (undefined or null) the configured token, else upstream's error. An empty
+ * string is refused rather than read as "not given" (Python's `or`): it is a caller's mistake that
+ * would otherwise act on the configured group.
+ */
+function groupOrConfigured(ctx: LlapiContext, token: string | undefined | null): string {
+  if (token === '') throw new ConfigError('group_token is empty; pass a group token, or nothing to use the configured one');
+  const g = token ?? ctx.groupToken;
   if (!g) throw new ConfigError('group_token is required either as a parameter or configured on the llapi object');
   return g;
 }
