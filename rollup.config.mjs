@@ -7,11 +7,16 @@ import { builtinModules } from 'node:module';
 import { chmod } from 'node:fs/promises';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { dirname, resolve, sep } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 
-/** subpath → source. `platform: 'node'` entries may import node:* (everything else must not). */
+/**
+ * subpath → source. `platform: 'node'` entries may import node:* (everything else must not).
+ * `bundle` names a single self-contained ESM file instead of the per-module ESM + CJS builds: such
+ * an export is import-only (there is no CJS bundle) and its types come from the declaration build.
+ */
 export const entries = [
   { subpath: '.', input: 'src/index.ts' },
   { subpath: './crypto', input: 'src/crypto/index.ts' },
@@ -22,7 +27,12 @@ export const entries = [
   { subpath: './timesys', input: 'src/timesys/index.ts' },
   { subpath: './triton', input: 'src/triton/index.ts' },
   { subpath: './turbonomic', input: 'src/turbonomic/index.ts' },
+  // Everything that runs in a browser in one file, for a <script type="module"> or an import map.
+  { subpath: './browser', input: 'src/browser.ts', bundle: 'dist/browser/opskit.js' },
 ];
+
+/** The entries built per module as ESM and CJS (all but the single-file bundles). */
+const moduleEntries = entries.filter((e) => !e.bundle);
 
 /** Output base name of an entry: '.' → index, './crypto' → crypto. */
 export const entryName = (subpath) => (subpath === '.' ? 'index' : subpath.slice(2).replace(/\//g, '-'));
@@ -33,8 +43,12 @@ export const esmFile = (input) => `./dist/esm/${input.replace(/^src\//, '').repl
 /** The package.json "exports" the table implies. */
 export function packageExports() {
   const out = {};
-  for (const { subpath, input } of entries) {
+  for (const { subpath, input, bundle } of entries) {
     const name = entryName(subpath);
+    if (bundle) {
+      out[subpath] = { import: { types: `./dist/types/${name}.d.ts`, default: `./${bundle}` } };
+      continue;
+    }
     out[subpath] = {
       import: { types: `./dist/types/${name}.d.ts`, default: esmFile(input) },
       require: { types: `./dist/cjs/${name}.d.cts`, default: `./dist/cjs/${name}.cjs` },
@@ -57,8 +71,16 @@ const define = {
   'globalThis.__OPSKIT_VERSION__': JSON.stringify(pkg.version),
 };
 
-const input = Object.fromEntries(entries.map((e) => [entryName(e.subpath), e.input]));
-const ts = () => esbuild({ target: 'es2022', sourceMap: false, define });
+const input = Object.fromEntries(moduleEntries.map((e) => [entryName(e.subpath), e.input]));
+const bundles = entries.filter((e) => e.bundle);
+const ts = () => esbuild({ target: 'es2022', sourceMap: true, define });
+
+// Source maps for what consumers debug (ESM, CJS, browser bundle); the CLI, a bundled program,
+// ships without one. The package ships src/ (package.json "files"), so a map points at
+// ../../src/….ts instead of carrying a copy of each source three times (ESM, CJS, browser);
+// bundled dependencies (@noble/* in CJS, everything in the browser file) are not in the package,
+// so their maps keep their source text inline. See shippedSources().
+const sourcemap = { sourcemap: true, sourcemapExcludeSources: false };
 
 /** Fails the build when a module outside the node-only entries pulls in node:*. */
 function noNodeBuiltins(allowedImporters = () => false) {
@@ -75,6 +97,50 @@ function noNodeBuiltins(allowedImporters = () => false) {
 // Modules under the folder of a `platform: 'node'` entry, or under src/cli, may import node:*.
 const nodeDirs = [...entries.filter((e) => e.platform === 'node').map((e) => e.input.replace(/[^/]+$/, '')), 'src/cli/'];
 const nodeOnly = (importer) => nodeDirs.some((d) => importer.replace(/\\/g, '/').startsWith(`${root}${d}`));
+
+/** In each source map, drops the inline text of sources the package ships itself (under src/). */
+function shippedSources() {
+  const src = resolve(root, 'src') + sep;
+  return {
+    name: 'opskit:shipped-sources',
+    generateBundle(opts, bundle) {
+      const outDir = resolve(root, opts.dir ?? dirname(opts.file));
+      // Rollup emits each map as an asset `<chunk>.map` beside its chunk.
+      for (const asset of Object.values(bundle)) {
+        if (asset.type !== 'asset' || !asset.fileName.endsWith('.map')) continue;
+        const map = JSON.parse(String(asset.source));
+        const from = dirname(resolve(outDir, asset.fileName));
+        map.sourcesContent = map.sources.map((s, i) => (resolve(from, s).startsWith(src) ? null : (map.sourcesContent?.[i] ?? null)));
+        asset.source = JSON.stringify(map);
+      }
+    },
+  };
+}
+
+/**
+ * dist/types/<bundle>.d.ts for each single-file bundle. A bundle's source only re-exports other
+ * entries (`export * from './index.js'`, `export * as triton from './triton/index.js'`), so its
+ * declarations re-export theirs; declaring it as one more input of the declaration build instead
+ * would let rollup hoist shared declarations into it and make the other entries import from it.
+ */
+function bundleTypes() {
+  const byInput = new Map(moduleEntries.map((e) => [e.input, entryName(e.subpath)]));
+  return {
+    name: 'opskit:bundle-types',
+    generateBundle() {
+      for (const e of bundles) {
+        const text = readFileSync(`${root}${e.input}`, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+        const lines = text.split(';').map((l) => l.trim()).filter(Boolean).map((statement) => {
+          const m = /^export \*(\s+as\s+\w+)?\s+from\s+'(\.\/[^']+)\.js'$/.exec(statement.replace(/\s+/g, ' '));
+          const target = m && byInput.get(`src/${m[2].slice(2)}.ts`);
+          if (!target) this.error(`${e.input}: "${statement}" is not a re-export of another entry (export * [as x] from './<entry>.js')`);
+          return `export *${m[1] ?? ''} from './${target}.js';`;
+        });
+        this.emitFile({ type: 'asset', fileName: `${entryName(e.subpath)}.d.ts`, source: `${lines.join('\n')}\n` });
+      }
+    },
+  };
+}
 
 /** rollup-plugin-dts writes `./x.d.ts` specifiers between chunks; consumers resolve `./x.js`. */
 function dtsSpecifiers(jsExt) {
@@ -126,7 +192,7 @@ export default function config() {
     {
       ...shared,
       // An array, so entries are named by their path like every other module (esmFile()).
-      input: entries.map((e) => e.input),
+      input: moduleEntries.map((e) => e.input),
       external: (id) => isBuiltin(id) || isDep(deps)(id),
       plugins: [noNodeBuiltins(nodeOnly), ts()],
       output: {
@@ -136,6 +202,8 @@ export default function config() {
         preserveModulesRoot: 'src',
         entryFileNames: '[name].js',
         generatedCode: 'es2015',
+        ...sourcemap,
+        plugins: [shippedSources()],
       },
     },
     // CJS: @noble/* is ESM-only, so it is bundled in; the rest ships working CJS of its own.
@@ -152,6 +220,8 @@ export default function config() {
         exports: 'named',
         interop: 'auto',
         generatedCode: 'es2015',
+        ...sourcemap,
+        plugins: [shippedSources()],
       },
     },
     // Types: one declaration program, written once per module system (.d.ts in dist/types for
@@ -167,7 +237,7 @@ export default function config() {
           format: 'es',
           entryFileNames: '[name].d.ts',
           chunkFileNames: 'shared/[name]-[hash].d.ts',
-          plugins: [dtsSpecifiers('.js')],
+          plugins: [dtsSpecifiers('.js'), bundleTypes()],
         },
         {
           dir: 'dist/cjs',
@@ -178,18 +248,19 @@ export default function config() {
         },
       ],
     },
-    // Browser: one self-contained, minified ESM file; node:* anywhere in it fails the build.
-    {
+    // Browser (`opskit/browser`): one self-contained, minified ESM file; node:* anywhere in it fails the build.
+    ...bundles.map((e) => ({
       ...shared,
-      input: 'src/browser.ts',
+      input: e.input,
       plugins: [noNodeBuiltins(), nodeResolve({ browser: true, exportConditions: ['browser'] }), ts()],
       output: {
-        file: 'dist/browser/opskit.js',
+        file: e.bundle,
         format: 'es',
         inlineDynamicImports: true,
-        plugins: [minify({ target: 'es2022', legalComments: 'none' })],
+        plugins: [minify({ target: 'es2022', legalComments: 'none', sourceMap: true }), shippedSources()],
+        ...sourcemap,
       },
-    },
+    })),
     // CLI: one CJS file, self-contained except node builtins.
     {
       ...shared,

@@ -2,6 +2,9 @@
 // Checks the built package the way consumers load it (runs in `npm test` after the build):
 // - every subpath export loads through the package's own name with import AND require (Node 20:
 //   @noble/* must be bundled into the CJS), and both expose the same names;
+// - an import-only export (the single-file browser bundle, `opskit/browser`) imports, refuses
+//   require with ERR_PACKAGE_PATH_NOT_EXPORTED, and carries every other browser-safe export:
+//   `opskit` and `opskit/crypto` at its top level, each other one as a namespace (`triton`, …);
 // - an opskit/crypto error from CJS is an OpsError of CJS opskit (one shared class, not a copy);
 // - errors cross the ESM/CJS boundary: `instanceof` and isOpsError/isHttpError hold both ways;
 // - dist/browser/opskit.js imports nothing and mentions no node:* module;
@@ -21,9 +24,17 @@ const check = (ok, message) => {
   if (!ok) problems.push(message);
 };
 
+const specOf = (subpath) => (subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`);
+const importOnly = (subpath) => typeof pkg.exports[subpath] === 'object' && !('require' in pkg.exports[subpath]);
+const exportNames = (mod) => Object.keys(mod).filter((k) => k !== 'default' && k !== '__esModule').sort();
+
 for (const subpath of Object.keys(pkg.exports)) {
   if (subpath === './package.json') continue;
-  const spec = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`;
+  const spec = specOf(subpath);
+  if (importOnly(subpath)) {
+    await checkImportOnly(subpath, spec);
+    continue;
+  }
   let esm;
   let cjs;
   try {
@@ -43,6 +54,43 @@ for (const subpath of Object.keys(pkg.exports)) {
     check(a.length > 0, `${spec}: exports nothing`);
     console.log(`${spec}: import + require ok (${a.split(',').length} exports)`);
   }
+}
+
+/** The single-file bundle: import works, require is refused by the exports map, nothing is missing. */
+async function checkImportOnly(subpath, spec) {
+  let bundle;
+  try {
+    bundle = await import(spec);
+  } catch (err) {
+    check(false, `import('${spec}') failed: ${err.message}`);
+    return;
+  }
+  try {
+    require(spec);
+    check(false, `require('${spec}') worked, but ${subpath} is import-only (no "require" condition)`);
+  } catch (err) {
+    check(err.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED', `require('${spec}') failed with ${err.code ?? err.message}, want ERR_PACKAGE_PATH_NOT_EXPORTED`);
+  }
+  // Every browser-safe export is in the bundle: '.' and './crypto' flat, the rest as namespaces.
+  const flat = ['.', './crypto'];
+  const others = Object.keys(pkg.exports).filter((k) => k.startsWith('./') && !flat.includes(k) && k !== './node' && k !== './package.json' && !importOnly(k));
+  const want = new Set();
+  for (const k of flat) for (const name of exportNames(await import(specOf(k)))) want.add(name);
+  for (const k of others) {
+    const ns = k.slice(2);
+    want.add(ns);
+    const inBundle = bundle[ns] ? exportNames(bundle[ns]).join(',') : '(missing)';
+    check(inBundle === exportNames(await import(specOf(k))).join(','), `${spec}: namespace ${ns} differs from ${specOf(k)}\n  bundle: ${inBundle}`);
+  }
+  const missing = [...want].filter((name) => !(name in bundle));
+  check(missing.length === 0, `${spec} lacks ${missing.join(', ')}`);
+  const extra = exportNames(bundle).filter((name) => !want.has(name));
+  check(extra.length === 0, `${spec} exports what no other export has: ${extra.join(', ')}`);
+  // The bundle is one more copy of opskit: its errors are recognised by the package's own classes.
+  const core = await import(pkg.name);
+  const err = typeof bundle.InvalidToken === 'function' ? new bundle.InvalidToken() : undefined;
+  check(err instanceof bundle.OpsError && err instanceof core.OpsError && core.isOpsError(err), `${spec}: its InvalidToken is not an OpsError of ${pkg.name}`);
+  console.log(`${spec}: import ok, require refused, ${want.size} names (${others.map((k) => k.slice(2)).join(', ')} as namespaces)`);
 }
 
 try {

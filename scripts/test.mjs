@@ -53,10 +53,10 @@ const STEPS = [
       return [node, '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files];
     },
   },
+  // API reference: typedoc → docs/api/, one page per subpath export, every internal link and anchor resolves.
+  { name: 'docs', counts: 'summary', cmd: [node, 'scripts/docs.mjs'] },
   { name: 'build', cmd: [bin('rollup'), '-c'] },
   { name: 'publint', cmd: [bin('publint'), '--strict'], needs: ['build'] },
-  // node10 resolution cannot see subpath exports at all; opskit requires Node >= 20, so it is not a target.
-  { name: 'attw', cmd: [bin('attw'), '--pack', '.', '--profile', 'node16', '--format', 'table-flipped'], needs: ['build'] },
   // import + require of every subpath by the package's name, the browser bundle, the CLI binary.
   { name: 'dist', cmd: [node, 'scripts/check-dist.mjs'], needs: ['build'] },
   { name: 'node', counts: 'summary', cmd: [node, '--import', 'tsx', 'test/runtime/run.mjs', 'src'] },
@@ -75,6 +75,10 @@ const STEPS = [
     needs: ['build'],
   },
   { name: 'bun', counts: 'summary', cmd: [bin('bun'), 'test/runtime/run.mjs', 'dist'], needs: ['build'] },
+  // npm pack (prepack rebuilds dist/) → install into a temp project → ESM, CJS and TypeScript consumers,
+  // the bin, source maps, attw (node16; ESM-only for ./browser) and publint --strict on that tarball.
+  // Last, because it rebuilds dist/.
+  { name: 'pack', counts: 'summary', cmd: [node, 'scripts/pack-check.mjs'], needs: ['build'] },
 ];
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;

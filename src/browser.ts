@@ -1,4 +1,21 @@
-// The single-file browser bundle (dist/browser/opskit.js): everything, no node:*.
+/**
+ * `opskit/browser`: the single-file bundle `dist/browser/opskit.js` — everything that runs in a
+ * browser, self-contained and minified, no node:*: the core (`opskit`) and `opskit/crypto` at the
+ * top level, every other export as a namespace (`sim`, `mist`, `synnefo`, `timesys`, `triton`,
+ * `turbonomic`). For a `<script type="module">` or an import map without a bundler; import-only.
+ *
+ * @example
+ * ```html
+ * <script type="module">
+ *   import { sim, triton } from './node_modules/opskit/dist/browser/opskit.js';
+ *   const s = sim.createSim('triton');
+ *   const dc = new triton.DataCenter({ url: s.url, fetch: s.fetch, ...s.credentials });
+ *   for await (const machine of dc.listMachines()) console.log(machine.name, machine.state);
+ *   console.log(await dc.listPackages());
+ * </script>
+ * ```
+ * @module
+ */
 // Each API family adds one `export * as <family> from './<family>/index.js';` line.
 export * from './index.js';
 export * from './crypto/index.js';

@@ -41,12 +41,15 @@ const here = (rel) => new URL(rel, import.meta.url).href;
 
 /**
  * `lib.core` is `opskit`; every other non-Node subpath export `./x` is `lib.x` (`crypto`, `sim`, and
- * one per API family), so a family's scenarios see `t.lib.<family>` in every runtime.
+ * one per API family), so a family's scenarios see `t.lib.<family>` in every runtime. Import-only
+ * exports (the single-file bundle `opskit/browser`, all the others in one file) are no library of
+ * their own: test/runtime/chromium.mjs runs the scenarios on that bundle.
  */
 async function loadLib() {
   const pkg = JSON.parse(await readFile(join(repo, 'package.json'), 'utf8'));
+  const importOnly = (k) => typeof pkg.exports[k] === 'object' && !('require' in pkg.exports[k]);
   const names = Object.keys(pkg.exports)
-    .filter((k) => k.startsWith('./') && k !== './node' && k !== './package.json')
+    .filter((k) => k.startsWith('./') && k !== './node' && k !== './package.json' && !importOnly(k))
     .map((k) => k.slice(2));
   const load = async (name, spec) => [name, await spec];
   if (source === 'src') {

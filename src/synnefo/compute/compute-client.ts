@@ -88,7 +88,7 @@ export function sid(serverId: string | number): { server_id: string } {
  * const servers = await compute.listServers(true);
  * ```
  */
-export class ComputeClient extends Client<paths> {
+export class ComputeClient<Tags = string[]> extends Client<paths> {
   static override readonly serviceType: string = 'compute';
   static override readonly DEFAULT_API_VERSION: string | undefined = '2.0';
 
@@ -415,13 +415,13 @@ export class ComputeClient extends Client<paths> {
   }
 
   /** The server's tags. */
-  async listTags(serverId: string | number, options?: CallOptions): Promise<string[]> {
-    return (await this.get('/servers/{server_id}/tags', { params: { path: sid(serverId) }, ...callInit(this.where('listTags'), options) })).data.tags;
+  async listTags(serverId: string | number, options?: CallOptions): Promise<Tags> {
+    return (await this.get('/servers/{server_id}/tags', { params: { path: sid(serverId) }, ...callInit(this.where('listTags'), options) })).data.tags as Tags;
   }
 
   /** Replaces the server's tags; resolves with the new list. */
-  async replaceTags(serverId: string | number, tags: string[], options?: CallOptions): Promise<string[]> {
-    return (await this.put('/servers/{server_id}/tags', { params: { path: sid(serverId) }, body: { tags }, ...callInit(this.where('replaceTags'), options) })).data.tags;
+  async replaceTags(serverId: string | number, tags: string[], options?: CallOptions): Promise<Tags> {
+    return (await this.put('/servers/{server_id}/tags', { params: { path: sid(serverId) }, body: { tags }, ...callInit(this.where('replaceTags'), options) })).data.tags as Tags;
   }
 
   /** Deletes every tag; resolves with the status (204; 404 when there were none). */

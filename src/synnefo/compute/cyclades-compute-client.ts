@@ -52,8 +52,11 @@ const CREATE_OPTIONS = ['keyNames', 'keyName', 'userData', 'metadata', 'personal
  * const server = await cyclades.createServer('web-1', flavorId, imageId, { keyNames: ['laptop'] });
  * await cyclades.waitServerUntil(server.id, 'ACTIVE', { onProgress: (p) => console.log(p.value.progress) });
  * ```
+ *
+ * `listTags`/`replaceTags` resolve with `{tags, statuses}` here (kamaki's Cyclades client returns
+ * the whole reply) where `ComputeClient` resolves with the list.
  */
-export class CycladesComputeClient extends ComputeClient {
+export class CycladesComputeClient extends ComputeClient<TagList> {
   /** Console types Cyclades offers (kamaki `CONSOLE_TYPES`). */
   static readonly CONSOLE_TYPES: readonly string[] = CONSOLE_TYPES;
 
@@ -216,13 +219,11 @@ export class CycladesComputeClient extends ComputeClient {
   }
 
   /** The server's tags and their statuses (Cyclades returns the whole reply). */
-  // @ts-expect-error kamaki's Cyclades client returns `{tags, statuses}` where ComputeClient returns the tag list
   override async listTags(serverId: string | number, options?: CallOptions): Promise<TagList> {
     return (await this.get('/servers/{server_id}/tags', { params: { path: sid(serverId) }, ...callInit(this.where('listTags'), options) })).data;
   }
 
   /** Replaces the server's tags; resolves with `{tags, statuses}` (new tags are `PENDADD`). */
-  // @ts-expect-error kamaki's Cyclades client returns `{tags, statuses}` where ComputeClient returns the tag list
   override async replaceTags(serverId: string | number, tags: string[], options?: CallOptions): Promise<TagList> {
     return (await this.put('/servers/{server_id}/tags', { params: { path: sid(serverId) }, body: { tags }, ...callInit(this.where('replaceTags'), options) })).data;
   }
