@@ -6,6 +6,7 @@
  */
 export { serve, serveBuilt, type ServeOptions, type ServedSim } from './serve.js';
 export { createNodeHandler, type NodeHandler } from './handler.js';
+export { withCors, type CorsOptions } from './cors.js';
 export * from './mist/index.js';
 export * from './synnefo/index.js';
 export * from './timesys/index.js';

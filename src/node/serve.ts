@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Sim } from '../sim/index.js';
+import { withCors, type CorsOptions } from './cors.js';
 import { createNodeHandler } from './handler.js';
 
 /** Options of {@link serve}. */
@@ -9,6 +10,8 @@ export interface ServeOptions {
   port?: number;
   /** Interface to bind (default `'127.0.0.1'`: a simulator has no business on the LAN). */
   host?: string;
+  /** Let browser pages on these origins call the simulator (a CORS gateway in front of it; see `withCors`). */
+  cors?: CorsOptions;
 }
 
 /** A running server. */
@@ -68,6 +71,6 @@ export async function serveBuilt<S extends Pick<Sim, 'handle'>>(build: (url: str
     await close();
     throw e;
   }
-  server.on('request', createNodeHandler(sim, url));
+  server.on('request', createNodeHandler(options.cors ? withCors(sim, options.cors) : sim, url));
   return { url, port, host, server, close, sim };
 }

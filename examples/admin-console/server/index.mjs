@@ -4,7 +4,6 @@
 import { fileURLToPath } from 'node:url';
 import { createSim } from 'opskit/sim';
 import { serve } from 'opskit/node';
-import { withCors } from './cors.mjs';
 import { seedMist, seedSynnefo, seedTimesys, seedTriton } from './seed.mjs';
 import { startStaticServer } from './static.mjs';
 
@@ -86,7 +85,7 @@ export async function startConsole(options = {}) {
       const family = FAMILIES[name];
       const sim = family.create();
       if (family.seed) await family.seed(sim);
-      const served = await serve(withCors(sim, { allowOrigin }), { host });
+      const served = await serve(sim, { host, cors: { origins: allowOrigin } });
       closers.push(() => served.close());
       sims[name] = { sim, url: served.url, port: served.port, path: family.path ?? '' };
     }

@@ -21,7 +21,7 @@ export interface ServeArgs {
 /** `opskit sim serve` (options as the help shows them; parsed by the group's dispatch, `--set` repeatable). */
 export const serveCommand: Command = {
   summary: 'serve a simulator over HTTP until interrupted',
-  usage: '<family> [--port N] [--host H] [--public] [--seed N] [--set NAME=VALUE]... [--key FILE] [--write-credentials DIR [--force]]',
+  usage: '<family> [--port N] [--host H] [--public] [--cors ORIGIN] [--seed N] [--set NAME=VALUE]... [--key FILE] [--write-credentials DIR [--force]]',
   details: [
     'Prints one JSON line {"url": …, "credentials": …} once listening (with --write-credentials also "files"),',
     'then serves until SIGINT or SIGTERM. The credentials name the served URL.',
@@ -45,6 +45,7 @@ export const serveCommand: Command = {
     port: { type: 'string', valueName: 'N', description: 'TCP port (default 0: any free port)' },
     host: { type: 'string', valueName: 'H', description: 'interface to bind (default 127.0.0.1; others need --public)' },
     public: { type: 'boolean', description: 'allow --host to be an address other machines can reach' },
+    cors: { type: 'string', valueName: 'ORIGIN', description: 'let browser pages on ORIGIN call it (comma list; * for any)' },
     ...Object.fromEntries(NAMED_FLAGS.map((f) => [f.flag, { type: 'string' as const, valueName: f.valueName, description: f.description }])),
     set: { type: 'string', valueName: 'NAME=VALUE', description: "any createSim option (repeatable; alias --option); see 'opskit sim options FAMILY'" },
     option: { type: 'string', valueName: 'NAME=VALUE', description: 'the same as --set' },
@@ -82,7 +83,12 @@ export async function runServe({ values, positionals }: ServeArgs, io: CliIo): P
   }
 
   const servesUrl = Object.entries(optionTable(family)).some(([, e]) => e.kind.type === 'served-url');
-  const served = await serveBuilt((url) => build(family, { ...options, ...(servesUrl && { url }) }), { port, host });
+  const cors = text('cors');
+  const origins = cors === undefined ? undefined : cors === '*' ? ('*' as const) : cors.split(',').map((o) => o.trim()).filter(Boolean);
+  if (origins !== undefined && origins !== '*' && origins.some((o) => !/^https?:\/\/[^/]+$/.test(o))) {
+    throw new UsageError('--cors takes origins like http://localhost:5173 (scheme and host, no path), comma-separated, or *');
+  }
+  const served = await serveBuilt((url) => build(family, { ...options, ...(servesUrl && { url }) }), { port, host, ...(origins && { cors: { origins } }) });
   try {
     if (!isLoopbackHost(host)) io.stderr(`opskit: serving ${family} on ${served.url}, reachable from other machines (--public)\n`);
     const credentials = { ...servedCredentials(served.sim.credentials, served.sim.url, served.url), ...(key?.credentials ?? {}) };
