@@ -1,7 +1,8 @@
 /**
  * The Triton CloudAPI part of `npm start`: the simulator served on 127.0.0.1, signed in with an
  * Ed25519 key (the one the simulator hands out) and an RSA key registered through the API, then a
- * machine provisioned, waited for with progress, snapshotted and deleted (410 Gone = deleted).
+ * machine provisioned, waited for with progress, rebooted (waiting on MachineAudit: a reboot leaves
+ * no state to poll), renamed, snapshotted and deleted (410 Gone = deleted).
  */
 import { generatePrivateKey } from '../../src/crypto/index.js';
 import { serve } from '../../src/node/index.js';
@@ -32,9 +33,15 @@ export async function run(say: (line: string) => void): Promise<void> {
     await machine.waitFor('running', { interval: 300, onProgress: (p) => say(`  ${machine.name}: ${p.value.state} after ${p.elapsedMs} ms`) });
     say(`running on ${machine.primaryIp} (public ${machine.publicIps.join(', ')}, private ${machine.privateIps.join(', ')})`);
 
+    await machine.reboot();
+    const reboot = await machine.waitForReboot({ interval: 300 });
+    say(`reboot job finished at ${reboot.time} (MachineAudit; the state stayed ${machine.state})`);
+    await machine.rename('demo-web-1');
+    say(`renamed: ${(await machine.waitForRename('demo-web-1', { interval: 300 })).name}`);
+
     const snapshot = await machine.createSnapshot('before-upgrade');
     say(`snapshot ${snapshot.name}: ${snapshot.state}`);
-    while ((await snapshot.status()) !== 'created') await new Promise((r) => setTimeout(r, 300));
+    await snapshot.waitFor('created', { interval: 300 });
     say(`snapshot ${snapshot.name}: ${snapshot.state}`);
 
     await machine.delete();

@@ -16,5 +16,11 @@ export interface TritonContext {
   readonly baseUrl: string;
   readonly knownLocations: Record<string, string>;
   options: DataCenterOptions;
+  /**
+   * When the server answered this DataCenter's latest change to each machine (its `Date` header,
+   * ms since epoch; the client clock where the header cannot be read): audit waiters look for
+   * jobs finished after it.
+   */
+  readonly changes: Map<string, number>;
   p<T extends Record<string, unknown>>(extra?: T): { login: string } & T;
 }

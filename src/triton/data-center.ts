@@ -30,6 +30,7 @@ import { snapshotMethods } from './methods/snapshots.js';
 import { tagMethods } from './methods/tags.js';
 import { userMethods } from './methods/users.js';
 import { volumeMethods } from './methods/volumes.js';
+import { waiterMethods } from './methods/waiters.js';
 import { AUTHENTICATE_OPTIONS, DATA_CENTER_ALIASES, DATA_CENTER_OPTIONS } from './option-names.js';
 import { resolveAuth } from './resolve-signer.js';
 
@@ -39,7 +40,7 @@ type Mixed = typeof accountMethods & typeof keyMethods & typeof userMethods & ty
   typeof policyMethods & typeof roleTagMethods & typeof configMethods & typeof datacenterMethods & typeof imageMethods &
   typeof packageMethods & typeof machineMethods & typeof machineActionMethods & typeof snapshotMethods & typeof diskMethods &
   typeof metadataMethods & typeof tagMethods & typeof nicMethods & typeof migrationMethods & typeof firewallMethods &
-  typeof fabricMethods & typeof networkMethods & typeof volumeMethods;
+  typeof fabricMethods & typeof networkMethods & typeof volumeMethods & typeof waiterMethods;
 
 // eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface DataCenter extends Mixed {}
@@ -76,6 +77,8 @@ export class DataCenter {
   readonly knownLocations: Record<string, string>;
   /** @internal The options this instance was made with (for `datacenter()` and `authenticate()`). */
   options: DataCenterOptions;
+  /** @internal Server time of this instance's latest change to each machine (for audit waiters). */
+  readonly changes = new Map<string, number>();
 
   /**
    * @throws ConfigError for an unknown option name (with the name meant, e.g. py-smartdc's `secret`
@@ -203,5 +206,5 @@ Object.assign(
   DataCenter.prototype,
   accountMethods, keyMethods, userMethods, accessKeyMethods, roleMethods, policyMethods, roleTagMethods, configMethods,
   datacenterMethods, imageMethods, packageMethods, machineMethods, machineActionMethods, snapshotMethods, diskMethods,
-  metadataMethods, tagMethods, nicMethods, migrationMethods, firewallMethods, fabricMethods, networkMethods, volumeMethods,
+  metadataMethods, tagMethods, nicMethods, migrationMethods, firewallMethods, fabricMethods, networkMethods, volumeMethods, waiterMethods,
 );

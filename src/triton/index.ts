@@ -9,6 +9,8 @@ export { DataCenter } from './data-center.js';
 export type { DataCenterOptions } from './data-center-options.js';
 export { Machine, type MachineWaitOptions } from './machine.js';
 export { Snapshot } from './snapshot.js';
+export { TritonJobError } from './job-failed-error.js';
+export type { TritonWaitOptions, AuditWaitOptions, DiskTarget, ExpectedValues } from './methods/waiters.js';
 export { createTritonClient, tritonErrorDetails, type TritonApi, type TritonClientOptions } from './client.js';
 export { tritonAuth, canSendDateHeader, type TritonAuthOptions, type DateHeaderMode } from './auth.js';
 export { tritonKeyId, parseKeyId } from './key-id.js';

@@ -1,14 +1,14 @@
 import { ConfigError } from '../core/errors/config-error.js';
-import { HttpError } from '../core/errors/http-error.js';
 import { ResponseError } from '../core/errors/response-error.js';
 import { checkOptions } from '../core/options.js';
 import { pathValueProblem } from '../core/path-params.js';
-import { waitFor, type WaitOptions } from '../core/wait-for.js';
+import { waitFor, type PollContext, type WaitOptions } from '../core/wait-for.js';
 import type { DataCenter } from './data-center.js';
 import { isPrivateIp } from './ips.js';
-import { AFFINITY_OPTION, CREDENTIALS_OPTION, EXPIRES_OPTION, MACHINE_WAIT_OPTIONS, PCI_SLOT_OPTION, PRIMARY_OPTION, SHRINK_OPTION } from './option-names.js';
+import { AFFINITY_OPTION, AUDIT_WAIT_OPTIONS, CREDENTIALS_OPTION, EXPIRES_OPTION, MACHINE_WAIT_OPTIONS, PCI_SLOT_OPTION, PRIMARY_OPTION, SHRINK_OPTION, TRITON_WAIT_OPTIONS } from './option-names.js';
+import { pollMachineData, type AuditWaitOptions, type DiskTarget, type ExpectedValues, type TritonWaitOptions } from './methods/waiters.js';
 import { Snapshot } from './snapshot.js';
-import type { AuditEntry, Disk, FirewallRule, MachineData, MachineState, Migration, MigrationEstimate, Nic, StringMap, Tags } from './types.js';
+import type { AuditEntry, Disk, FirewallRule, MachineData, MachineState, Migration, MigrationEstimate, Nic, Snapshot as SnapshotData, StringMap, Tags } from './types.js';
 
 /** Options of {@link Machine.waitFor}: core `waitFor` options (interval, timeout, signal, onProgress, silent, sleep, now). */
 export type MachineWaitOptions = Omit<WaitOptions<MachineData>, 'what'>;
@@ -21,18 +21,21 @@ function plainMetadata(meta: MachineData['metadata']): Record<string, string> {
 }
 
 /**
- * GetMachine, treating 410 Gone as the deleted machine it describes. A module function, not a
- * #private method, so a Machine wrapped in a Proxy still works.
+ * GetMachine within a wait (its signal and remaining time passed to the request), treating 410
+ * Gone as the deleted machine it describes; the Machine's data follows each poll. A module
+ * function, not a #private method, so a Machine wrapped in a Proxy still works.
  */
-async function pollMachine(m: Machine): Promise<MachineData> {
-  try {
-    m.data = await m.dc.getMachine(m.id);
-  } catch (e) {
-    if (!(e instanceof HttpError && e.status === 410)) throw e;
-    const body = e.body && typeof e.body === 'object' ? (e.body as MachineData) : undefined;
-    m.data = { ...m.data, ...(body ?? {}), state: 'deleted' };
-  }
+async function pollMachine(m: Machine, ctx: PollContext): Promise<MachineData> {
+  const data = await pollMachineData(m.dc, m.id, ctx);
+  m.data = data.state === 'deleted' ? { ...m.data, ...data } : data;
   return m.data;
+}
+
+/** Runs a DataCenter waiter and keeps this Machine's data when the waiter returns the machine. */
+async function track<T>(m: Machine, result: Promise<T>): Promise<T> {
+  const value = await result;
+  if (value && typeof value === 'object' && (value as { id?: unknown }).id === m.id && 'state' in value) m.data = value as unknown as MachineData;
+  return value;
 }
 
 /** Why `data` cannot be a Machine (its `id` goes into every URL the Machine builds), or undefined. */
@@ -227,8 +230,64 @@ export class Machine {
     checkOptions('Machine.waitFor()', options, MACHINE_WAIT_OPTIONS);
     const done = typeof state === 'function' ? state : (m: MachineData) => (Array.isArray(state) ? state : [state]).includes(m.state);
     const what = typeof state === 'function' ? `machine ${this.id}` : `machine ${this.id} to be ${Array.isArray(state) ? state.join(' or ') : String(state)}`;
-    await waitFor(() => pollMachine(this), done, { interval: 2000, ...options, what });
+    await waitFor((_attempt, ctx) => pollMachine(this, ctx), done, { interval: 2000, ...options, what });
     return this;
+  }
+
+  /** Waits for the `reboot` job in MachineAudit (a reboot leaves no state to poll); see `DataCenter.waitForReboot`. */
+  async waitForReboot(options: AuditWaitOptions = {}): Promise<AuditEntry> {
+    checkOptions('Machine.waitForReboot()', options, AUDIT_WAIT_OPTIONS);
+    return this.dc.waitForReboot(this.id, options);
+  }
+  /** Waits for a job of `action` in MachineAudit (`rename`, `set_metadata`, `delete_snapshot`, …). */
+  async waitForAudit(action: string, options: AuditWaitOptions = {}): Promise<AuditEntry> {
+    checkOptions('Machine.waitForAudit()', options, AUDIT_WAIT_OPTIONS);
+    return this.dc.waitForMachineAudit(this.id, action, options);
+  }
+  /** Waits until the machine carries `name`. */
+  async waitForRename(name: string, options: TritonWaitOptions<MachineData> = {}): Promise<MachineData> {
+    checkOptions('Machine.waitForRename()', options, TRITON_WAIT_OPTIONS);
+    return track(this, this.dc.waitForRename(this.id, name, options));
+  }
+  /** Waits until the machine runs with package `pkg` (name or id). */
+  async waitForResize(pkg: string, options: TritonWaitOptions<MachineData> = {}): Promise<MachineData> {
+    checkOptions('Machine.waitForResize()', options, TRITON_WAIT_OPTIONS);
+    return track(this, this.dc.waitForResize(this.id, pkg, options));
+  }
+  /** Waits until the firewall is enabled (or disabled). */
+  async waitForFirewall(enabled: boolean, options: TritonWaitOptions<MachineData> = {}): Promise<MachineData> {
+    checkOptions('Machine.waitForFirewall()', options, TRITON_WAIT_OPTIONS);
+    return track(this, this.dc.waitForFirewall(this.id, enabled, options));
+  }
+  /** Waits until deletion protection is on (or off). */
+  async waitForDeletionProtection(enabled: boolean, options: TritonWaitOptions<MachineData> = {}): Promise<MachineData> {
+    checkOptions('Machine.waitForDeletionProtection()', options, TRITON_WAIT_OPTIONS);
+    return track(this, this.dc.waitForDeletionProtection(this.id, enabled, options));
+  }
+  /** Waits until the metadata holds `expected` (`null` for a removed key, or a predicate). */
+  async waitForMetadata(expected: ExpectedValues<string>, options: TritonWaitOptions<StringMap> = {}): Promise<StringMap> {
+    checkOptions('Machine.waitForMetadata()', options, TRITON_WAIT_OPTIONS);
+    return this.dc.waitForMetadata(this.id, expected, options);
+  }
+  /** Waits until the tags hold `expected` (`null` for a removed tag, or a predicate). */
+  async waitForTags(expected: ExpectedValues<string | number | boolean>, options: TritonWaitOptions<Tags> = {}): Promise<Tags> {
+    checkOptions('Machine.waitForTags()', options, TRITON_WAIT_OPTIONS);
+    return this.dc.waitForTags(this.id, expected, options);
+  }
+  /** Waits until a snapshot is `created` or `deleted`. */
+  async waitForSnapshot(name: string, state: 'created' | 'deleted' = 'created', options: TritonWaitOptions<SnapshotData | undefined> = {}): Promise<SnapshotData | undefined> {
+    checkOptions('Machine.waitForSnapshot()', options, TRITON_WAIT_OPTIONS);
+    return this.dc.waitForSnapshot(this.id, name, state, options);
+  }
+  /** Waits until a disk's job is done (`{ size, state }`), or it is `deleted`. */
+  async waitForDisk(disk: string, target: DiskTarget = {}, options: TritonWaitOptions<Disk | undefined> = {}): Promise<Disk | undefined> {
+    checkOptions('Machine.waitForDisk()', options, TRITON_WAIT_OPTIONS);
+    return this.dc.waitForDisk(this.id, disk, target, options);
+  }
+  /** Waits until no migration phase is running. */
+  async waitForMigration(options: TritonWaitOptions<Migration> = {}): Promise<Migration> {
+    checkOptions('Machine.waitForMigration()', options, TRITON_WAIT_OPTIONS);
+    return this.dc.waitForMigration(this.id, options);
   }
 
   /** py-smartdc `poll_until(state, interval=2)`: polls every `interval` seconds with no time limit. */

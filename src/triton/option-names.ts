@@ -7,6 +7,7 @@ import type { CreateMachineOptions, MachineFilters } from './methods/machines.js
 import type { PackageFilters } from './methods/packages.js';
 import type { VolumeFilters } from './methods/volumes.js';
 import type { MachineWaitOptions } from './machine.js';
+import type { AuditWaitOptions, TritonWaitOptions } from './methods/waiters.js';
 
 
 /** `new DataCenter(…)`: its own names plus every core client option. */
@@ -46,6 +47,8 @@ export const PACKAGE_FILTERS = namesOf<PackageFilters>()('name', 'memory', 'disk
 export const VOLUME_FILTERS = namesOf<VolumeFilters>()('name', 'predicate', 'size', 'state', 'type');
 
 export const MACHINE_WAIT_OPTIONS = namesOf<MachineWaitOptions>()('interval', 'timeout', 'signal', 'onProgress', 'silent', 'transient', 'now', 'sleep');
+export const TRITON_WAIT_OPTIONS = namesOf<TritonWaitOptions<unknown>>()('interval', 'timeout', 'signal', 'onProgress', 'silent', 'transient', 'now', 'sleep');
+export const AUDIT_WAIT_OPTIONS = namesOf<AuditWaitOptions>()('interval', 'timeout', 'signal', 'onProgress', 'silent', 'transient', 'now', 'sleep', 'since');
 
 export const CREDENTIALS_OPTION = Object.freeze(['credentials']);
 export const DESCRIPTION_OPTION = Object.freeze(['description']);

@@ -1,4 +1,7 @@
+import { checkOptions } from '../core/options.js';
 import type { Machine } from './machine.js';
+import { TRITON_WAIT_OPTIONS } from './option-names.js';
+import type { TritonWaitOptions } from './methods/waiters.js';
 import type { Snapshot as SnapshotData } from './types.js';
 
 /** A machine snapshot (py-smartdc `Snapshot`). */
@@ -36,6 +39,17 @@ export class Snapshot {
   /** py-smartdc `status()`: refresh and return the state. */
   async status(): Promise<SnapshotData['state']> {
     return (await this.refresh()).state;
+  }
+
+  /**
+   * Waits until the snapshot is `created` (the default; it starts `queued`) or `deleted` (gone),
+   * keeping this object's data; `{ interval, timeout, signal, onProgress }` as every waiter.
+   */
+  async waitFor(state: 'created' | 'deleted' = 'created', options: TritonWaitOptions<SnapshotData | undefined> = {}): Promise<this> {
+    checkOptions('Snapshot.waitFor()', options, TRITON_WAIT_OPTIONS);
+    const data = await this.machine.dc.waitForSnapshot(this.machine.id, this.name, state, options);
+    if (data) this.data = data;
+    return this;
   }
 
   /** DeleteMachineSnapshot. */

@@ -105,6 +105,24 @@ export default function (t) {
     assert.equal(await new triton.DataCenter({ url: sim.url, account: 'demo', key: keys[2], fetch: sim.fetch, now: () => sim.clock.now() }).numMachines({ tombstone: true }), 3);
   });
 
+  t.test('triton: waiters for changes that show no state (reboot: MachineAudit) and for ones that do (rename, metadata)', async () => {
+    const sim = simLib.createSim('triton', { clock: simLib.createClock(), transitionMs: 200, asyncMs: 100 });
+    const sleep = async (ms) => void sim.clock.advance(ms);
+    const dc = new triton.DataCenter({ url: sim.url, fetch: sim.fetch, now: () => sim.clock.now(), ...sim.credentials });
+    const m = await dc.createMachine({ name: 'waiters', package: 'sample-512M', image: '2f1dc911-6401-4fa4-8e9d-67ea2e39c271' });
+    await m.waitFor('running', { interval: 50, sleep });
+    await m.reboot();
+    const polls = [];
+    const entry = await m.waitForReboot({ interval: 50, sleep, onProgress: (p) => polls.push(p.done) });
+    assert.equal(entry.action, 'reboot');
+    assert.equal(polls.at(-1), true);
+    assert.ok(polls.length > 1, 'the reboot job was not listed before it finished');
+    await m.rename('renamed');
+    assert.equal((await m.waitForRename('renamed', { interval: 50, sleep })).name, 'renamed');
+    await m.updateMetadata({ k: 'v' });
+    assert.deepEqual(await m.waitForMetadata({ k: 'v' }, { interval: 50, sleep }), { k: 'v' });
+  });
+
   t.test("triton: the README's simulator line signs in; unknown options and header-unsafe values are ConfigErrors", async () => {
     const sim = simLib.createSim('triton');
     const dc = new triton.DataCenter({ url: sim.url, fetch: sim.fetch, ...sim.credentials });

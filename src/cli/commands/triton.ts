@@ -1,9 +1,46 @@
-import type { CommandGroup } from '../command.js';
-import { instanceCommand } from './triton/instance.js';
-import { listCommands } from './triton/lists.js';
+import type { Command, CommandGroup } from '../command.js';
+import { accountBranch, keyBranch, miscCommands } from './triton/account.js';
+import { imageBranch, packageBranch } from './triton/catalog.js';
+import { runTriton } from './triton/dispatch.js';
+import { instanceBranch, instanceShortcuts } from './triton/instance.js';
+import { fwruleBranch, networkBranch, vlanBranch, volumeBranch } from './triton/network.js';
+import { rbacBranch } from './triton/rbac.js';
+import type { Branch } from './triton/tree.js';
+
+/** The command set of Joyent's `triton` CLI (node-triton 7.17), with its names, aliases and shortcuts. */
+export const tritonTree: Branch = {
+  summary: "Joyent Triton CloudAPI, with the command set of Joyent's triton CLI",
+  aliases: { inst: 'instance', insts: 'instances', ls: 'instances', rm: 'delete', img: 'image', pkg: 'package', pkgs: 'packages', vol: 'volume', vols: 'volumes' },
+  children: {
+    instance: instanceBranch,
+    ...instanceShortcuts,
+    image: imageBranch,
+    images: imageBranch.children.list!,
+    package: packageBranch,
+    packages: packageBranch.children.list!,
+    network: networkBranch,
+    networks: networkBranch.children.list!,
+    vlan: vlanBranch,
+    fwrule: fwruleBranch,
+    fwrules: fwruleBranch.children.list!,
+    volume: volumeBranch,
+    volumes: volumeBranch.children.list!,
+    key: keyBranch,
+    keys: keyBranch.children.list!,
+    account: accountBranch,
+    rbac: rbacBranch,
+    ...miscCommands,
+  },
+};
+
+/** Rows for `opskit --help`; running goes through `dispatch`. */
+const listing: Record<string, Command> = Object.fromEntries(
+  Object.entries(tritonTree.children).map(([name, node]) => [name, { summary: node.summary, usage: '', run: async () => 1 } satisfies Command]),
+);
 
 /** `opskit triton …`: Triton CloudAPI from the command line (signed with ssh-agent, ~/.ssh or a key file). */
 export const tritonCommands: CommandGroup = {
-  summary: 'Joyent Triton CloudAPI: instances, images, packages, networks, keys',
-  commands: { ...listCommands, instance: instanceCommand },
+  summary: tritonTree.summary,
+  commands: listing,
+  dispatch: (argv, io) => runTriton(argv, io, tritonTree),
 };

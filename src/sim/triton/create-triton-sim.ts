@@ -12,7 +12,7 @@ import { keyRoutes } from './routes/keys.js';
 import { machinePartRoutes } from './routes/machine-parts.js';
 import { machineRoutes } from './routes/machines.js';
 import { networkRoutes } from './routes/networks.js';
-import { rbacRoutes } from './routes/rbac.js';
+import { rbacRoutes, roleTagFallbackRoutes } from './routes/rbac.js';
 import { userRoutes } from './routes/users.js';
 import { seed, seedFabric } from './seed.js';
 import { addKeyTo, findUser, GoneError, newAccount } from './state.js';
@@ -25,7 +25,7 @@ import type { SimAccount, TritonCredentials, TritonSim, TritonSimAccountInput, T
  * move provisioning → running → stopped → deleted on the clock (410 afterwards), asynchronous
  * tags and metadata, snapshots, images, fabrics, volumes, paging headers and throttling.
  *
- * With no `keys` it generates an Ed25519 key for the first account; `sim.credentials` holds it
+ * With no `keys` it generates an Ed25519 key (or ECDSA P-256 with `keyType: 'ecdsa'`) for the first account; `sim.credentials` holds it
  * as DataCenter options (`account`, `key` in OpenSSH text, `keyId`), so
  * `new DataCenter({ url: sim.url, fetch: sim.fetch, ...sim.credentials })` signs in, and
  * `opskit sim serve triton` prints working credentials.
@@ -65,7 +65,7 @@ export function createTritonSim(options: TritonSimOptions = {}): TritonSim {
   const anyKey = [...state.accounts.values()].some((a) => a.keys.size > 0 || [...a.users.values()].some((u) => u.keys.size > 0));
   if (!anyKey) {
     // A ready-to-use key, so a served simulator can be signed in to straight away.
-    const generated = createGeneratedKey();
+    const generated = createGeneratedKey(options.keyType ?? 'ed25519');
     credentials.key = generated.privateKey;
     credentials.keyId = addKey(first.login, generated.publicKey, 'sim-generated');
   }
@@ -85,10 +85,12 @@ export function createTritonSim(options: TritonSimOptions = {}): TritonSim {
       keyRoutes(router);
       userRoutes(router);
       rbacRoutes(router);
-      imageRoutes(router, transitionMs);
-      machineRoutes(router, transitionMs);
-      machinePartRoutes(router, transitionMs, asyncMs);
-      networkRoutes(router, { transitionMs, volumes: options.volumes ?? true });
+      const timing = { transitionMs, asyncMs };
+      imageRoutes(router, timing);
+      machineRoutes(router, timing);
+      machinePartRoutes(router, timing);
+      networkRoutes(router, { ...timing, volumes: options.volumes ?? true });
+      roleTagFallbackRoutes(router);
       app.notFound((c) => router.notFound(c));
       return app;
     },
@@ -97,8 +99,9 @@ export function createTritonSim(options: TritonSimOptions = {}): TritonSim {
   return Object.assign(sim, { addKey, addAccount });
 }
 
-/** A fresh Ed25519 key pair as OpenSSH text. */
-function createGeneratedKey(): { privateKey: string; publicKey: string } {
-  const key = generatePrivateKeySync('ed25519', { comment: 'opskit-sim' });
+/** A fresh key pair (Ed25519, or ECDSA P-256) as OpenSSH text. */
+function createGeneratedKey(type: 'ed25519' | 'ecdsa'): { privateKey: string; publicKey: string } {
+  if (type !== 'ed25519' && type !== 'ecdsa') throw new RangeError(`keyType must be ed25519 or ecdsa, got ${JSON.stringify(type)}`);
+  const key = generatePrivateKeySync(type, { comment: 'opskit-sim' });
   return { privateKey: encodeOpenSshPrivateKey(key), publicKey: key.publicKey.toString() };
 }

@@ -23,6 +23,14 @@ export function bool(input: Record<string, unknown>, name: string): boolean | un
   throw new SimError(409, 'InvalidArgument', `${name} must be a boolean`);
 }
 
+/**
+ * JavaScript truthiness of a raw parameter, as the server tests many flags (`if (req.params.x)`):
+ * any non-empty query string counts, `"false"` and `"0"` included (protocols §3.5).
+ */
+export function truthy(v: unknown): boolean {
+  return v !== undefined && v !== null && v !== '' && v !== false && v !== 0;
+}
+
 /** A non-negative integer parameter. */
 export function int(input: Record<string, unknown>, name: string, options: { min?: number; max?: number } = {}): number | undefined {
   const v = input[name];

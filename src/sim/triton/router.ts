@@ -4,7 +4,7 @@ import { encodeBase64 } from '../../crypto/encoding/base64.js';
 import { SimError } from '../app.js';
 import type { SimContext } from '../define-sim.js';
 import { authenticate, type Caller } from './auth.js';
-import { subuserMay } from './rbac.js';
+import { activeRoles, resourceName, roleTagsOf, subuserMay } from './rbac.js';
 import { compare, maxSatisfying, parseRange, parseVersion } from './semver.js';
 import { throttle } from './throttle.js';
 import type { SimAccount, TritonCredentials, TritonSimOptions, TritonState } from './types.js';
@@ -104,10 +104,22 @@ export function createRouter(app: Hono, ctx: Ctx, options: TritonSimOptions) {
       const caller = authenticate(c.req.raw, ctx.state, { now, skewSec, range });
       throttle(ctx.state, caller.user ? `${caller.account.login}/${caller.user.login}` : caller.account.login, now, options.throttle);
       const account = resolveAccount(params.login ?? 'my', caller);
-      if (caller.user && !subuserMay(account, caller.user, name)) {
-        throw new SimError(403, 'NotAuthorized', `You do not have permission to access ${url.pathname} (${name.toLowerCase()})`);
+      const resource = resourceName(url.pathname, account.login);
+      if (caller.user) {
+        // lib/auth.js authorize: an active role of the sub-user must be tagged on the resource
+        // and allow the action; the account itself is always allowed.
+        const active = activeRoles(account, caller.user, input['as-role']);
+        if (!subuserMay(account, active, roleTagsOf(ctx.state, account, resource), name)) {
+          throw new SimError(403, 'NotAuthorized', `You do not have permission to access ${url.pathname} (${name.toLowerCase()})`);
+        }
       }
-      return handler({ ...base, account, caller });
+      const res = await handler({ ...base, account, caller });
+      // lib/resources.js getRoleTags: reads name the roles tagged on what they read.
+      if (method === 'GET' && res.status < 300) {
+        const tags = roleTagsOf(ctx.state, account, resource);
+        if (tags.length > 0) res.headers.set('role-tag', tags.join(','));
+      }
+      return res;
     });
   }
 
@@ -132,6 +144,8 @@ export function responseHeaders(app: Hono, ctx: Ctx): void {
     if (version) c.res.headers.set('api-version', version);
     c.res.headers.set('server', 'cloudapi/9.20.0 (opskit simulator)');
     c.res.headers.set('request-id', ctx.random.uuid());
+    // restify sends Date; clients compare it with audit times (node-triton waits on reboot that way).
+    if (!c.res.headers.has('date')) c.res.headers.set('date', new Date(ctx.clock.now()).toUTCString());
     if (c.req.method !== 'HEAD' && c.res.body !== null && !c.res.headers.has('content-md5')) {
       const buf = new Uint8Array(await c.res.clone().arrayBuffer());
       c.res.headers.set('content-md5', encodeBase64(md5(buf)));

@@ -2,7 +2,7 @@ import { md5Fingerprint } from '../../crypto/keys/fingerprint.js';
 import { parsePublicKey } from '../../crypto/keys/parse-public-key.js';
 import { SimError } from '../app.js';
 import type { RandomSource } from '../random.js';
-import type { SimAccount, SimKey, SimMachine, SimUser, TritonSimAccountInput, TritonState } from './types.js';
+import type { SimAccount, SimJob, SimKey, SimMachine, SimUser, TritonSimAccountInput, TritonState } from './types.js';
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -53,9 +53,11 @@ export function newAccount(random: RandomSource, now: number, input: string | Tr
 
 export function addKeyTo(keys: Map<string, SimKey>, publicKey: string, name?: string): SimKey {
   const key = makeKey(publicKey, name);
-  if ([...keys.values()].some((k) => k.fingerprint === key.fingerprint || k.name === key.name)) {
-    throw new SimError(409, 'InvalidArgument', `key ${key.name} already exists`);
-  }
+  // CloudAPI answers "key already exists or is invalid"; this names which key collides and how.
+  const sameKey = [...keys.values()].find((k) => k.fingerprint === key.fingerprint);
+  if (sameKey) throw new SimError(409, 'InvalidArgument', `key ${key.fingerprint} already exists (named ${JSON.stringify(sameKey.name)})`);
+  const sameName = [...keys.values()].find((k) => k.name === key.name);
+  if (sameName) throw new SimError(409, 'InvalidArgument', `a key named ${JSON.stringify(key.name)} already exists (fingerprint ${sameName.fingerprint})`);
   keys.set(key.name, key);
   return key;
 }
@@ -68,33 +70,58 @@ export function findUser(account: SimAccount, idOrLogin: string): SimUser {
 }
 
 /**
- * Brings a machine up to the clock: finishes a transition whose time has come (recording its audit
- * entry) and applies tag and metadata updates that are due.
+ * Brings a machine up to the clock: runs, in finishing order, every job whose time has come
+ * (state changes, metadata, tags, snapshots, renames, …), so each read sees what a real server
+ * would show at that moment.
  */
 export function settle(m: SimMachine, now: number): SimMachine {
-  if (m.transition && now >= m.transition.at) {
-    const { to, audit } = m.transition;
-    m.state = to;
-    m.transition = undefined;
-    m.updated = iso(now);
-    if (audit) {
-      const entry = m.audit.find((a) => a.action === audit && a.success === 'no');
-      if (entry) {
-        entry.success = 'yes';
-        entry.time = iso(now);
-      }
-    }
+  const due = m.jobs.filter((j) => !j.done && j.finishAt <= now).sort((a, b) => a.finishAt - b.finishAt);
+  for (const job of due) {
+    job.done = true;
+    if (job.success === 'yes') job.apply?.(m, job.finishAt);
+    m.updated = iso(job.finishAt);
   }
-  const due = <T>(list: { at: number; value: T }[], apply: (v: T) => void) => {
-    while (list.length > 0 && list[0]!.at <= now) apply(list.shift()!.value);
-  };
-  due(m.pendingTags, (v) => {
-    m.tags = { ...v };
-  });
-  due(m.pendingMetadata, (v) => {
-    m.metadata = { ...v };
-  });
   return m;
+}
+
+/** Options of {@link schedule}. */
+export interface JobSpec {
+  /** Milliseconds from now until the job finishes. */
+  after: number;
+  caller: Record<string, string>;
+  parameters?: Record<string, unknown>;
+  metadata?: Record<string, string>;
+  tags?: Record<string, string | number | boolean>;
+  apply?: SimJob['apply'];
+}
+
+/** Queues a job on a machine; it finishes (and shows in MachineAudit) `after` ms from `now`. */
+export function schedule(m: SimMachine, now: number, action: string, spec: JobSpec): SimJob {
+  const job: SimJob = {
+    action, finishAt: now + Math.max(0, spec.after), success: 'yes', caller: spec.caller,
+    ...(spec.parameters ? { parameters: spec.parameters } : {}),
+    ...(spec.metadata ? { metadata: spec.metadata } : {}),
+    ...(spec.tags ? { tags: spec.tags } : {}),
+    ...(spec.apply ? { apply: spec.apply } : {}),
+  };
+  m.jobs.push(job);
+  // A job due at once (after: 0) is applied before the reply, as synchronous changes are.
+  settle(m, now);
+  return job;
+}
+
+/** Metadata or tags as they will be once every queued job has run (what a new change builds on). */
+export function projected<K extends 'metadata' | 'tags'>(m: SimMachine, kind: K): NonNullable<SimJob[K]> {
+  const pending = m.jobs.filter((j) => !j.done && j[kind] !== undefined).sort((a, b) => a.finishAt - b.finishAt);
+  return { ...(pending.length ? pending[pending.length - 1]![kind] : m[kind]) } as NonNullable<SimJob[K]>;
+}
+
+/** MachineAudit: finished jobs only, newest first, each stamped with its finish time (lib/audit.js). */
+export function auditView(m: SimMachine, now: number): Record<string, unknown>[] {
+  return m.jobs
+    .filter((j) => j.finishAt <= now)
+    .sort((a, b) => b.finishAt - a.finishAt)
+    .map((j) => ({ action: j.action, success: j.success, time: iso(j.finishAt), caller: { ...j.caller } }));
 }
 
 /** The machine `id` of `account`, settled; 404 when unknown (deleted machines are found: 410 is the caller's choice). */

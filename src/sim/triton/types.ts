@@ -45,10 +45,28 @@ export interface SimPolicy {
   description?: string;
 }
 
-/** A pending change applied once the clock reaches `at` (tags and metadata are asynchronous). */
-export interface Pending<T> {
-  at: number;
-  value: T;
+/**
+ * One VMAPI job on a machine: every change CloudAPI makes to a machine (provision, start, stop,
+ * reboot, metadata, tags, snapshots, …) runs as a job that finishes later. MachineAudit lists a
+ * job only once it has finished, stamped with its finish time (lib/audit.js ignores queued and
+ * running jobs); what the job changes becomes visible at that moment too.
+ */
+export interface SimJob {
+  /** The audit action name (lib/audit.js translateAction: `reboot`, `set_metadata`, `create_snapshot`, …). */
+  action: string;
+  /** When the job finishes, on the simulator clock. */
+  finishAt: number;
+  /** `no` for a job that failed (tests may set it). */
+  success: 'yes' | 'no';
+  caller: Record<string, string>;
+  parameters?: Record<string, unknown>;
+  /** Metadata or tags as they are once this job has run (what later requests build on). */
+  metadata?: Record<string, string>;
+  tags?: Record<string, string | number | boolean>;
+  /** The change the job makes when it finishes. */
+  apply?: ((m: SimMachine, at: number) => void) | undefined;
+  /** Set once `apply` has run. */
+  done?: boolean;
 }
 
 export interface SimSnapshot {
@@ -56,6 +74,8 @@ export interface SimSnapshot {
   createdAt: number;
   readyAt: number;
   updated: string;
+  /** When DeleteMachineSnapshot's job finishes (the snapshot shows `deleted` until then). */
+  deleteAt?: number;
 }
 
 export interface SimDisk {
@@ -64,6 +84,10 @@ export interface SimDisk {
   size: number;
   boot: boolean;
   readyAt: number;
+  /** A resize under way: the disk shows `resizing` and its old size until `at`. */
+  resize?: { size: number; at: number } | undefined;
+  /** When a DeleteMachineDisk job finishes (the disk shows `deleting` until then). */
+  deleteAt?: number | undefined;
 }
 
 export interface SimNic {
@@ -86,12 +110,8 @@ export interface SimMachine {
   memory: number;
   disk: number;
   state: string;
-  /** The next state and when it arrives (provisioning → running, stopping → stopped, …). */
-  transition?: { to: string; at: number; audit?: string } | undefined;
   metadata: Record<string, string>;
   tags: Record<string, string | number | boolean>;
-  pendingMetadata: Pending<Record<string, string>>[];
-  pendingTags: Pending<Record<string, string | number | boolean>>[];
   credentials: Record<string, string>;
   nics: SimNic[];
   firewall_enabled: boolean;
@@ -100,9 +120,13 @@ export interface SimMachine {
   disks: SimDisk[];
   created: string;
   updated: string;
-  audit: { action: string; success: 'yes' | 'no'; time: string; caller: Record<string, string>; parameters?: Record<string, unknown> }[];
+  /** Every job run on the machine, oldest first (MachineAudit shows the finished ones, newest first). */
+  jobs: SimJob[];
   migration?: SimMigration | undefined;
+  /** Role tags (role names) of this machine (machines keep their own; lib/resources.js). */
   roleTags: string[];
+  /** Volumes mounted with CreateMachine `volumes` (their `refs` name this machine). */
+  volumes: string[];
 }
 
 export interface SimMigration {
@@ -111,7 +135,15 @@ export interface SimMigration {
   created_timestamp: string;
   phase: string;
   state: string;
+  /**
+   * Finished steps, as VMAPI records them: `{type, phase, state, message, current_progress,
+   * total_progress, started_timestamp, finished_timestamp, duration_ms}`.
+   */
   progress_history: Record<string, unknown>[];
+  /** The step under way (a `watch` streams its events, not the history). */
+  running?: { action: string; phase: string; startedAt: number; finishAt: number; endState: string } | undefined;
+  finished_timestamp?: string;
+  duration_ms?: number;
 }
 
 export interface SimImage {
@@ -257,6 +289,11 @@ export interface TritonSimOptions {
    * an Ed25519 key for the first account and hands out its private half in `credentials.key`.
    */
   keys?: string[] | Record<string, string[]>;
+  /**
+   * Type of the key generated when there is none (default `ed25519`). `ecdsa` (P-256) suits
+   * node-smartdc 9.0.1, whose sshpk 1.7.1 misreads about half of all Ed25519 OpenSSH private keys.
+   */
+  keyType?: 'ed25519' | 'ecdsa';
   clock?: Clock;
   seed?: number;
   /** How long provisioning, stopping, starting and deleting take on the clock (default 3000 ms). */

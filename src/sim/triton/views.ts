@@ -1,4 +1,4 @@
-import { satisfies } from './semver.js';
+import { ltr, satisfies } from './semver.js';
 import { iso } from './state.js';
 import type { SimAccount, SimImage, SimMachine, SimNetwork, SimPackage, SimRole, SimUser, SimVolume, TritonState } from './types.js';
 
@@ -41,11 +41,21 @@ export function machineView(state: TritonState, m: SimMachine, options: { creden
   return view;
 }
 
-export function imageView(img: SimImage, now: number): Record<string, unknown> {
+/**
+ * Whether a requested version range gets the pre-8.0 image types (lib/datasets.js translate:
+ * raw IMGAPI types only when the range admits 8.0.0 or lies above it).
+ */
+export function legacyImageTypes(range: string): boolean {
+  return !(satisfies('8.0.0', range) || ltr('8.0.0', range));
+}
+
+/** An image as GetImage shows it; `creating` turns `active` once its job is done. */
+export function imageView(img: SimImage, now: number, range = '*'): Record<string, unknown> {
   const state = img.state === 'creating' && now >= img.readyAt ? 'active' : img.state;
   img.state = state;
   const { readyAt: _r, ...rest } = img;
-  return { ...rest, state };
+  const type = legacyImageTypes(range) ? (img.type === 'zvol' ? 'virtualmachine' : 'smartmachine') : img.type;
+  return { ...rest, type, state };
 }
 
 export function packageView(p: SimPackage): Record<string, unknown> {

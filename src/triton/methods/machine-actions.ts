@@ -1,6 +1,7 @@
 import { ConfigError } from '../../core/errors/config-error.js';
 import { checkOptions } from '../../core/options.js';
 import { encodePathParams, substitutePath } from '../../core/path-params.js';
+import { sendChange } from '../changes.js';
 import { EXPIRES_OPTION } from '../option-names.js';
 import { presignUrl } from '../../crypto/http-signature/presign-url.js';
 import type { TritonContext } from '../context.js';
@@ -10,7 +11,7 @@ import type { AuditEntry } from '../types.js';
 type Action = NonNullable<operations['updateMachine']['parameters']['query']>['action'];
 
 async function act(dc: TritonContext, machine: string, action: Action, extra: { package?: string; name?: string } = {}): Promise<void> {
-  await dc.api.POST('/{login}/machines/{machine}', { params: { path: dc.p({ machine }), query: { action, ...extra } } });
+  await sendChange(dc, machine, dc.api.api.POST('/{login}/machines/{machine}', { params: { path: dc.p({ machine }), query: { action, ...extra } } }));
 }
 
 /**
@@ -73,7 +74,7 @@ export const machineActionMethods = {
   },
   /** DeleteMachine (409 while deletion protection is on; 410 when already gone). */
   async deleteMachine(this: TritonContext, machine: string): Promise<void> {
-    await this.api.DELETE('/{login}/machines/{machine}', { params: { path: this.p({ machine }) } });
+    await sendChange(this, machine, this.api.api.DELETE('/{login}/machines/{machine}', { params: { path: this.p({ machine }) } }));
   },
   /** MachineAudit, newest first. */
   machineAudit(this: TritonContext, machine: string): Promise<AuditEntry[]> {

@@ -1,3 +1,4 @@
+import { sendChange } from '../changes.js';
 import type { TritonContext } from '../context.js';
 import { checkOptions } from '../../core/options.js';
 import { CREDENTIALS_OPTION } from '../option-names.js';
@@ -18,14 +19,14 @@ export const metadataMethods = {
   },
   /** UpdateMachineMetadata: add or replace keys; returns all metadata. */
   updateMachineMetadata(this: TritonContext, machine: string, values: StringMap): Promise<StringMap> {
-    return this.api.POST('/{login}/machines/{machine}/metadata', { params: { path: this.p({ machine }) }, body: values });
+    return sendChange(this, machine, this.api.api.POST('/{login}/machines/{machine}/metadata', { params: { path: this.p({ machine }) }, body: values })) as Promise<StringMap>;
   },
   /** DeleteMachineMetadata. */
   async deleteMachineMetadata(this: TritonContext, machine: string, key: string): Promise<void> {
-    await this.api.DELETE('/{login}/machines/{machine}/metadata/{metaKey}', { params: { path: this.p({ machine, metaKey: key }) } });
+    await sendChange(this, machine, this.api.api.DELETE('/{login}/machines/{machine}/metadata/{metaKey}', { params: { path: this.p({ machine, metaKey: key }) } }));
   },
   /** DeleteAllMachineMetadata (`credentials` stays). */
   async deleteAllMachineMetadata(this: TritonContext, machine: string): Promise<void> {
-    await this.api.DELETE('/{login}/machines/{machine}/metadata', { params: { path: this.p({ machine }) } });
+    await sendChange(this, machine, this.api.api.DELETE('/{login}/machines/{machine}/metadata', { params: { path: this.p({ machine }) } }));
   },
 };

@@ -3,8 +3,11 @@ import { checkOptions } from '../../core/options.js';
 import { PRIMARY_OPTION } from '../option-names.js';
 import type { Nic } from '../types.js';
 
-/** CloudAPI wants MACs in paths without colons (node-smartdc strips them too). */
-const bareMac = (mac: string) => mac.replace(/[:-]/g, '').toLowerCase();
+/**
+ * CloudAPI wants MACs in paths without colons (node-smartdc strips them too). Anything but a string
+ * goes to the core's path check as it is, which refuses it with a ConfigError.
+ */
+const bareMac = (mac: string) => (typeof mac === 'string' ? mac.replace(/[:-]/g, '').toLowerCase() : mac);
 
 /** Machine NICs (7.2+). */
 export const nicMethods = {

@@ -1,3 +1,4 @@
+import { sendChange } from '../changes.js';
 import type { TritonContext } from '../context.js';
 import type { Tags } from '../types.js';
 
@@ -17,18 +18,18 @@ export const tagMethods = {
   },
   /** AddMachineTags: returns all tags. */
   addMachineTags(this: TritonContext, machine: string, tags: Tags): Promise<Tags> {
-    return this.api.POST('/{login}/machines/{machine}/tags', { params: { path: this.p({ machine }) }, body: tags });
+    return sendChange(this, machine, this.api.api.POST('/{login}/machines/{machine}/tags', { params: { path: this.p({ machine }) }, body: tags })) as Promise<Tags>;
   },
   /** ReplaceMachineTags: returns all tags. */
   replaceMachineTags(this: TritonContext, machine: string, tags: Tags): Promise<Tags> {
-    return this.api.PUT('/{login}/machines/{machine}/tags', { params: { path: this.p({ machine }) }, body: tags });
+    return sendChange(this, machine, this.api.api.PUT('/{login}/machines/{machine}/tags', { params: { path: this.p({ machine }) }, body: tags })) as Promise<Tags>;
   },
   /** DeleteMachineTag. */
   async deleteMachineTag(this: TritonContext, machine: string, tag: string): Promise<void> {
-    await this.api.DELETE('/{login}/machines/{machine}/tags/{tag}', { params: { path: this.p({ machine, tag }) } });
+    await sendChange(this, machine, this.api.api.DELETE('/{login}/machines/{machine}/tags/{tag}', { params: { path: this.p({ machine, tag }) } }));
   },
   /** DeleteMachineTags (all of them). */
   async deleteMachineTags(this: TritonContext, machine: string): Promise<void> {
-    await this.api.DELETE('/{login}/machines/{machine}/tags', { params: { path: this.p({ machine }) } });
+    await sendChange(this, machine, this.api.api.DELETE('/{login}/machines/{machine}/tags', { params: { path: this.p({ machine }) } }));
   },
 };

@@ -134,7 +134,7 @@ test('await on a Paged gives every item once; iterating still works; a dry-run p
   const failing = new Paged<number>(async () => {
     throw new Error('boom');
   });
-  assert.equal(await failing.catch((e: Error) => e.message), 'boom');
+  assert.equal(await failing.catch((e: unknown) => (e as Error).message), 'boom');
   const facade = dryRunnable({ list: () => make(), async get() { return 1; } });
   const list = facade.list();
   assert.ok(list instanceof Paged, 'the proxy passes the Paged through, still iterable');

@@ -108,7 +108,7 @@ async function families(): Promise<Family[]> {
   const astakos = new AstakosClient({ ...syn.credentials, fetch: syn.fetch });
   const common = { token: syn.credentials.token, fetch: syn.fetch };
   const url = async (type: string) => astakos.getEndpointUrl(type);
-  const pithos = new PithosClient({ url: await url('object-store'), ...common, account: (await astakos.authenticate()).access.user.id });
+  const pithos = new PithosClient({ url: await url('object-store'), ...common, account: (await astakos.authenticate()).access.user!.id });
   pithos.container = 'pithos';
   out.push({
     name: 'synnefo',

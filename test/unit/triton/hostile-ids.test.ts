@@ -1,7 +1,7 @@
 // Issue 8 §2, the Triton cases by name, end to end against the simulator: `deleteMachineTag(id, '..')`
 // deleted the machine, `deleteMachineTag(id, '.')` every tag, `deleteMachine({})` sent
-// `DELETE /demo/machines/`, `opskit triton instance get .` exited 0. Each is now a ConfigError (exit
-// 1 with one line for the CLI) and nothing reaches the server; so are the places where the facade
+// `DELETE /demo/machines/`, `opskit triton instance get .` exited 0. Each is now a ConfigError (for
+// the CLI a usage error: exit 2, one line) and nothing reaches the server; so are the places where the facade
 // builds a path itself (pre-signed VNC URLs, role-tag resources, a Machine without an id).
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
@@ -88,11 +88,11 @@ test('opskit triton instance get . exits non-zero with one clear line, and sends
   for (const id of ['.', '..']) {
     const before = sim.requests.list().length;
     const code = await runCli(['triton', 'instance', 'get', id, '--key-file', '/keys/id'], f.io);
-    assert.equal(code, 1);
+    assert.equal(code, 2, 'a bad identifier is a mistake in the command line');
     assert.equal(sim.requests.list().length, before, 'nothing reached the server');
   }
   const lines = f.stderr().trimEnd().split('\n');
   assert.equal(lines.length, 2, 'one line per failed command');
-  for (const line of lines) assert.match(line, /^opskit: getMachine: path parameter "machine" is "\.{1,2}", which would change the request's target; nothing was sent$/);
+  for (const line of lines) assert.match(line, /^opskit: not an instance: the name or id is "\.{1,2}", which would change the request's target; nothing was sent$/);
   assert.equal(f.stdout(), '');
 });

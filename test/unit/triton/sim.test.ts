@@ -120,6 +120,9 @@ test('sub-users sign as /account/users/login/keys/fp, need a range admitting 7.2
   const owner = dcFor(sim, rsa);
   await owner.createPolicy({ name: 'read-machines', rules: ['CAN listmachines AND getmachine'] });
   await owner.createRole({ name: 'viewer', policies: ['read-machines'], members: [{ type: 'subuser', login: 'ops', default: true }] as never });
+  // The role must also be tagged on the resource (lib/auth.js → aperture).
+  assert.equal((await rawSigned(sim, ed, '/my/machines', { keyId })).status, 403);
+  await owner.setRoleTags('machines', ['viewer']);
   assert.equal((await rawSigned(sim, ed, '/my/machines', { keyId })).status, 200);
   assert.equal((await rawSigned(sim, ed, '/demo/machines', { keyId })).status, 200);
   assert.equal((await rawSigned(sim, ed, '/my/keys', { keyId })).status, 403);
@@ -157,7 +160,8 @@ test('throttling (429), Content-MD5 (400 BadDigest), body size (413), unknown ro
   assert.equal((await body(md5)).code, 'BadDigest');
   const big = await rawSigned(free, rsa, '/my', { method: 'POST', body: JSON.stringify({ phone: 'x'.repeat(100_001) }), headers: { 'content-type': 'application/json' } });
   assert.equal(big.status, 413);
-  assert.equal((await rawSigned(free, rsa, '/my/nothing/here')).status, 404);
+  // Three segments would match the SetRoleTags PUT (405); four match nothing.
+  assert.equal((await rawSigned(free, rsa, '/my/nothing/here/deeper')).status, 404);
   const wrong = await rawSigned(free, rsa, '/my/limits', { method: 'DELETE' });
   assert.equal(wrong.status, 405);
 });
@@ -190,6 +194,7 @@ test('machines: 410 with the machine as body once deleted, paging headers, actio
   sim.clock.advance(60);
   assert.deepEqual(await dc.listMachineTags(ids[0]!), { env: 'prod' });
   await dc.enableMachineDeletionProtection(ids[0]!);
+  sim.clock.advance(60);
   const protectedDel = await rawSigned(sim, rsa, `/my/machines/${ids[0]}`, { method: 'DELETE' });
   assert.equal((await body(protectedDel)).code, 'CannotDestroyMachineError');
   await dc.deleteMachine(ids[1]!);

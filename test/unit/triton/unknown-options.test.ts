@@ -42,6 +42,20 @@ const DATA_CENTER_CALLS: Record<string, (dc: DataCenter, id: string, o: Opts) =>
   rawMachineData: (dc, id, o) => dc.rawMachineData(id, o),
   machine: (dc, id, o) => dc.machine(id, o),
   createMachine: (dc, _id, o) => dc.createMachine({ package: 'sample-512M', image: TRITON_SEED.image.base, ...o }),
+  waitForMachineState: (dc, id, o) => dc.waitForMachineState(id, 'running', o),
+  waitForMachineAudit: (dc, id, o) => dc.waitForMachineAudit(id, 'reboot', o),
+  waitForReboot: (dc, id, o) => dc.waitForReboot(id, o),
+  waitForRename: (dc, id, o) => dc.waitForRename(id, 'x', o),
+  waitForResize: (dc, id, o) => dc.waitForResize(id, 'sample-1G', o),
+  waitForFirewall: (dc, id, o) => dc.waitForFirewall(id, true, o),
+  waitForDeletionProtection: (dc, id, o) => dc.waitForDeletionProtection(id, true, o),
+  waitForMetadata: (dc, id, o) => dc.waitForMetadata(id, { a: '1' }, o),
+  waitForTags: (dc, id, o) => dc.waitForTags(id, { a: '1' }, o),
+  waitForSnapshot: (dc, id, o) => dc.waitForSnapshot(id, 's', 'created', o),
+  waitForImage: (dc, _id, o) => dc.waitForImage(TRITON_SEED.image.base, 'active', o),
+  waitForVolume: (dc, _id, o) => dc.waitForVolume('vol-1', 'ready', o),
+  waitForDisk: (dc, id, o) => dc.waitForDisk(id, 'disk-1', {}, o),
+  waitForMigration: (dc, id, o) => dc.waitForMigration(id, o),
 };
 
 const MACHINE_CALLS: Record<string, (m: Machine, o: Opts) => unknown> = {
@@ -52,6 +66,17 @@ const MACHINE_CALLS: Record<string, (m: Machine, o: Opts) => unknown> = {
   resizeDisk: (m, o) => m.resizeDisk('disk-1', 1024, o),
   migrate: (m, o) => m.migrate('begin', o),
   vncUrl: (m, o) => m.vncUrl(o),
+  waitForReboot: (m, o) => m.waitForReboot(o),
+  waitForAudit: (m, o) => m.waitForAudit('reboot', o),
+  waitForRename: (m, o) => m.waitForRename('x', o),
+  waitForResize: (m, o) => m.waitForResize('sample-1G', o),
+  waitForFirewall: (m, o) => m.waitForFirewall(true, o),
+  waitForDeletionProtection: (m, o) => m.waitForDeletionProtection(true, o),
+  waitForMetadata: (m, o) => m.waitForMetadata({ a: '1' }, o),
+  waitForTags: (m, o) => m.waitForTags({ a: '1' }, o),
+  waitForSnapshot: (m, o) => m.waitForSnapshot('s', 'created', o),
+  waitForDisk: (m, o) => m.waitForDisk('disk-1', {}, o),
+  waitForMigration: (m, o) => m.waitForMigration(o),
 };
 
 /** Methods whose parameter list has an `options` or `filters` object (read from the code itself). */

@@ -180,20 +180,34 @@ async function exercise(key: TestKey) {
   await web.waitFor('running', wait);
   await web.reboot();
   await web.pollWhile('stopped', 0.05);
+  assert.equal((await web.waitForReboot(wait)).action, 'reboot');
+  // Renames, resizes, firewall and deletion-protection changes are jobs too: wait for each.
   await web.resize('sample-1G');
+  assert.equal((await web.waitForResize('sample-1G', wait)).memory, 1024);
   await web.rename('web-one');
+  assert.equal((await web.waitForRename('web-one', wait)).name, 'web-one');
+  assert.equal((await web.waitForAudit('rename', wait)).success, 'yes');
   await web.enableFirewall();
+  assert.equal((await web.waitForFirewall(true, wait)).firewall_enabled, true);
   await web.disableFirewall();
+  await dc.waitForFirewall(web.id, false, wait);
   await web.enableDeletionProtection();
+  await web.waitForDeletionProtection(true, wait);
   await web.disableDeletionProtection();
+  await dc.waitForDeletionProtection(web.id, false, wait);
   await web.refresh();
   assert.equal(web.name, 'web-one');
   assert.equal(web.memory, 1024);
   await dc.stopMachine(created.id);
+  await dc.waitForMachineState(created.id, 'stopped', wait);
   await dc.startMachine(created.id);
   await dc.rebootMachine(created.id);
+  assert.equal((await dc.waitForReboot(created.id, wait)).success, 'yes');
   await dc.resizeMachine(created.id, { name: 'sample-512M' });
+  await dc.waitForResize(created.id, TRITON_SEED.package.small, wait);
   await dc.renameMachine(created.id, 'web-two');
+  await dc.waitForRename(created.id, 'web-two', wait);
+  assert.equal((await dc.waitForMachineAudit(created.id, 'resize', { ...wait, since: 0 })).action, 'resize');
   await dc.enableMachineFirewall(created.id);
   await dc.disableMachineFirewall(created.id);
   await dc.enableMachineDeletionProtection(created.id);
@@ -209,7 +223,7 @@ async function exercise(key: TestKey) {
   // metadata and tags (asynchronous on the server: advance past asyncMs before reading)
   const settle = () => sim.clock.advance(60);
   assert.deepEqual(await web.updateMetadata({ tier: 'front' }), { env: 'test', 'user-script': '#!/bin/sh\necho hi', tier: 'front' });
-  settle();
+  assert.equal((await web.waitForMetadata({ tier: 'front' }, wait)).tier, 'front');
   assert.equal(await web.getMetadataValue('tier'), 'front');
   assert.equal(await dc.getMachineMetadata(web.id, 'env'), 'test');
   await dc.updateMachineMetadata(web.id, { extra: '1' });
@@ -217,7 +231,7 @@ async function exercise(key: TestKey) {
   assert.deepEqual(await web.getMetadata(), { env: 'test', tier: 'front', extra: '1' });
   assert.ok((await dc.listMachineMetadata(web.id, { credentials: true })).credentials);
   await dc.deleteMachineMetadata(web.id, 'extra');
-  settle();
+  await dc.waitForMetadata(web.id, { extra: null }, wait);
   await web.setBootScript('#!/bin/sh\necho again');
   settle();
   // Like py-smartdc these read the metadata right after deleting; the server is asynchronous, so
@@ -234,7 +248,7 @@ async function exercise(key: TestKey) {
   settle();
   assert.deepEqual(await web.getMetadata(), {});
   assert.deepEqual(await web.addTags({ role: 'db', n: 1 }), { web: true, role: 'db', n: 1 });
-  settle();
+  await web.waitForTags({ role: 'db', n: 1 }, wait);
   assert.equal(await web.getTag('role'), 'db');
   assert.equal(await dc.getMachineTag(web.id, 'n'), '1');
   assert.deepEqual(await web.getTags(), { web: true, role: 'db', n: 1 });
@@ -245,7 +259,7 @@ async function exercise(key: TestKey) {
   assert.deepEqual(await dc.listMachineTags(web.id), { web: true, only: 'this' });
   await web.deleteTag('only');
   await dc.deleteMachineTag(web.id, 'web');
-  settle();
+  assert.deepEqual(await dc.waitForTags(web.id, (tags) => Object.keys(tags).length === 0, wait), {});
   await web.addTags({ a: 'b' });
   settle();
   await web.deleteAllTags();
@@ -259,7 +273,7 @@ async function exercise(key: TestKey) {
   // snapshots
   const snap = rec(await web.createSnapshot('before'), 's.');
   assert.equal(snap.state, 'queued');
-  sim.clock.advance(150);
+  assert.equal((await snap.waitFor('created', wait)).state, 'created');
   assert.equal(await snap.status(), 'created');
   await snap.refresh();
   assert.ok(snap.created instanceof Date);
@@ -272,10 +286,15 @@ async function exercise(key: TestKey) {
   await dc.createMachineSnapshot(web.id, 'second');
   assert.equal((await dc.listMachineSnapshots(web.id)).length, 2);
   assert.equal((await dc.getMachineSnapshot(web.id, 'second')).name, 'second');
+  // A snapshot can be started from only once it is created.
+  assert.equal((await web.waitForSnapshot('second', 'created', wait))!.state, 'created');
   await dc.startMachineFromSnapshot(web.id, 'second');
   await dc.deleteMachineSnapshot(web.id, 'second');
+  assert.equal(await dc.waitForSnapshot(web.id, 'second', 'deleted', wait), undefined);
   await snap.delete();
+  await snap.waitFor('deleted', wait);
   assert.equal((await web.snapshots()).length, 0);
+  await web.waitFor('running', wait);
 
   // NICs
   const nic = await web.addNic(TRITON_SEED.network.private);
@@ -293,27 +312,40 @@ async function exercise(key: TestKey) {
   assert.equal((await dc.getNetworkIP(TRITON_SEED.network.public, '203.0.113.10')).belongs_to_uuid, web.id);
   assert.equal((await dc.updateNetworkIP(TRITON_SEED.network.public, '203.0.113.99', true)).reserved, true);
 
-  // disks (bhyve)
+  // disks (bhyve): changes need a stopped VM and run as jobs
   assert.equal((await vm.disks()).length, 2);
+  await vm.stop();
+  await vm.waitFor('stopped', wait);
   const disk = await vm.createDisk(1024, { pciSlot: '0:4:5' });
+  assert.equal(disk.state, 'creating');
+  assert.equal((await vm.waitForDisk(disk.id, { size: 1024 }, wait))!.state, 'stopped');
   assert.equal((await vm.getDisk(disk.id)).size, 1024);
-  assert.equal((await vm.resizeDisk(disk.id, 2048)).size, 2048);
+  assert.equal((await vm.resizeDisk(disk.id, 2048)).state, 'resizing');
+  assert.equal((await vm.waitForDisk(disk.id, { size: 2048 }, wait))!.size, 2048);
   await vm.deleteDisk(disk.id);
+  assert.equal(await vm.waitForDisk(disk.id, 'deleted', wait), undefined);
   const disk2 = await dc.createMachineDisk(vm.id, 512);
+  await dc.waitForDisk(vm.id, disk2.id, { size: 512, state: 'stopped' }, wait);
   assert.equal((await dc.getMachineDisk(vm.id, disk2.id)).size, 512);
-  assert.equal((await dc.resizeMachineDisk(vm.id, disk2.id, 256, { dangerousAllowShrink: true })).size, 256);
+  await dc.resizeMachineDisk(vm.id, disk2.id, 256, { dangerousAllowShrink: true });
+  assert.equal((await dc.waitForDisk(vm.id, disk2.id, { size: 256 }, wait))!.size, 256);
   assert.equal((await dc.listMachineDisks(vm.id)).length, 3);
   await dc.deleteMachineDisk(vm.id, disk2.id);
+  await dc.waitForDisk(vm.id, disk2.id, 'deleted', wait);
+  await vm.start();
+  await vm.waitFor('running', wait);
 
   // migrations
   assert.ok((await vm.migrationEstimate()).size! > 0);
   assert.ok((await dc.migrateMachineEstimate(vm.id)).eta_ms! > 0);
   assert.equal((await vm.migrate('begin')).phase, 'begin');
+  assert.equal((await vm.waitForMigration(wait)).state, 'paused');
   assert.equal((await dc.migrate(vm.id, 'sync')).phase, 'sync');
   assert.equal((await vm.migration()).phase, 'sync');
   assert.equal((await dc.getMigration(vm.id)).machine, vm.id);
   assert.equal((await dc.listMigrations()).length, 1);
   assert.equal((await dc.watchMigration(vm.id)).at(-1)!.type, 'end');
+  assert.equal((await dc.waitForMigration(vm.id, wait)).state, 'paused');
 
   // VNC and changefeed: pre-signed URLs the server authenticates (then wants a WebSocket upgrade)
   for (const url of [await vm.vncUrl(), await dc.vncUrl(vm.id), await dc.connectMachineVNC(vm.id)]) {
@@ -329,7 +361,7 @@ async function exercise(key: TestKey) {
   // images from machines
   const img = await dc.createImageFromMachine({ machine: web.id, name: 'golden', version: '1.0.0' });
   assert.equal(img.state, 'creating');
-  sim.clock.advance(150);
+  assert.equal((await dc.waitForImage(img.id, 'active', wait))!.state, 'active');
   assert.equal((await dc.getImage(img.id)).state, 'active');
   assert.equal((await dc.updateImage(img.id, { description: 'gold' })).description, 'gold');
   assert.match((await dc.exportImage(img.id, '/demo/stor/images')).image_path!, /golden-1\.0\.0\.zfs\.gz$/);
@@ -338,15 +370,18 @@ async function exercise(key: TestKey) {
   const imported = await dc.importImageFromDatacenter('us-sim-2', TRITON_SEED.image.base);
   assert.equal(imported.name, 'base-64-lts');
   await dc.deleteImage(img.id);
+  assert.equal(await dc.waitForImage(img.id, 'deleted', wait), undefined);
 
   // volumes
   const vol = await dc.createVolume({ name: 'data', size: 20480 });
+  assert.equal((await dc.waitForVolume(vol.id, 'ready', wait))!.state, 'ready');
   const vols = await dc.listVolumes({ name: 'da*' }).all();
   assert.equal(vols[0]!.id, vol.id);
   assert.equal((await dc.getVolume(vol.id)).size, 20480);
   assert.equal((await dc.updateVolume(vol.id, 'data2')).name, 'data2');
   assert.ok((await dc.listVolumeSizes()).length > 3);
   await dc.deleteVolume(vol.id);
+  assert.equal(await dc.waitForVolume(vol.id, 'deleted', wait), undefined);
 
   // cleanup and deletion (410 counts as deleted)
   await dc.deleteFirewallRule(rule.id);

@@ -13,6 +13,12 @@ export function accountRoutes({ route }: Router): void {
     r.c.json({ ping: 'pong', cloudapi: { versions: [...SERVER_VERSIONS] } }, 200, { 'triton-datacenter-name': 'us-sim-1' }),
   );
 
+  // lib/docs.js: the root and /docs redirect to the API documentation, without authentication.
+  const toDocs = (location: string) => () => new Response(null, { status: 302, headers: { location, 'content-length': '0' } });
+  route('GET', '/', 'Docs', { anonymous: true }, toDocs('http://apidocs.joyent.com/cloudapi/'));
+  route('GET', '/docs', 'Docs', { anonymous: true }, toDocs('http://apidocs.joyent.com/cloudapi/'));
+  route('GET', '/favicon.ico', 'Favicon', { anonymous: true }, toDocs('http://apidocs.joyent.com/favicon.ico'));
+
   route('GET', '/:login', 'GetAccount', {}, (r) => r.c.json(accountView(r.account)));
 
   route('POST', '/:login', 'UpdateAccount', {}, (r) => {

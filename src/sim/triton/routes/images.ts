@@ -3,7 +3,8 @@ import { bool, list, noContent, str } from '../input.js';
 import type { createRouter, Req } from '../router.js';
 import { findMachine, iso } from '../state.js';
 import type { SimImage } from '../types.js';
-import { imageView, packageView } from '../views.js';
+import { imageView, legacyImageTypes, packageView } from '../views.js';
+import type { Timing } from './machines.js';
 
 type Router = ReturnType<typeof createRouter>;
 
@@ -16,25 +17,33 @@ function visibleImage(r: Req, id: string): SimImage {
 }
 
 /** Images and packages. */
-export function imageRoutes({ route }: Router, transitionMs: number): void {
+export function imageRoutes({ route }: Router, { transitionMs }: Timing): void {
+  const view = (r: Req, img: SimImage) => imageView(img, r.now, r.range);
   route('GET', '/:login/images', 'ListImages', {}, (r) => {
     const f = (n: string) => str(r.input, n);
     const state = f('state') ?? 'active';
     const pub = bool(r.input, 'public');
+    // Below API 8 the type filter takes smartmachine/virtualmachine (lib/datasets.js loadImages).
+    let type = f('type');
+    if (type !== undefined && legacyImageTypes(r.range)) {
+      type = ({ smartmachine: 'zone-dataset', virtualmachine: 'zvol' } as Record<string, string>)[type];
+      if (type === undefined) throw new SimError(409, 'InvalidArgument', `image type ${f('type')} is not a valid type`);
+    }
     const images = [...r.ctx.state.images.values()]
       .filter((i) => i.public || i.owner === r.account.id || (i.acl ?? []).includes(r.account.id))
-      .map((i) => imageView(i, r.now))
+      .filter((i) => type === undefined || i.type === type)
+      .map((i) => view(r, i))
       .filter((i) => {
         const name = f('name');
         if (name !== undefined && !(name.startsWith('~') ? String(i.name).includes(name.slice(1)) : i.name === name)) return false;
-        for (const k of ['os', 'version', 'owner', 'type']) if (f(k) !== undefined && i[k] !== f(k)) return false;
+        for (const k of ['os', 'version', 'owner']) if (f(k) !== undefined && i[k] !== f(k)) return false;
         if (pub !== undefined && i.public !== pub) return false;
         return state === 'all' || i.state === state;
       });
     return r.c.json(images);
   });
 
-  route('GET', '/:login/images/:image', 'GetImage', {}, (r) => r.c.json(imageView(visibleImage(r, r.params.image!), r.now)));
+  route('GET', '/:login/images/:image', 'GetImage', {}, (r) => r.c.json(view(r, visibleImage(r, r.params.image!))));
 
   route('DELETE', '/:login/images/:image', 'DeleteImage', {}, (r) => {
     const img = visibleImage(r, r.params.image!);
@@ -52,7 +61,7 @@ export function imageRoutes({ route }: Router, transitionMs: number): void {
       const source = visibleImage(r, str(r.input, 'id', true));
       const copy: SimImage = { ...source, id, owner: r.account.id, public: false, state: 'creating', readyAt: r.now + transitionMs };
       r.ctx.state.images.set(copy.id, copy);
-      return r.c.json(imageView(copy, r.now), 201);
+      return r.c.json(view(r, copy), 201);
     }
     if (action !== undefined) throw new SimError(409, 'InvalidArgument', `${action} is not a valid action`);
     const machine = findMachine(r.ctx.state, r.account, str(r.input, 'machine', true), r.now);
@@ -66,7 +75,7 @@ export function imageRoutes({ route }: Router, transitionMs: number): void {
       ...(list(r.input, 'acl') ? { acl: list(r.input, 'acl') } : {}),
     };
     r.ctx.state.images.set(id, img);
-    return r.c.json(imageView(img, r.now), 201, { location: `/${r.account.login}/images/${id}` });
+    return r.c.json(view(r, img), 201, { location: `/${r.account.login}/images/${id}` });
   });
 
   route('POST', '/:login/images/:image', 'UpdateImage', {}, (r) => {
@@ -80,7 +89,7 @@ export function imageRoutes({ route }: Router, transitionMs: number): void {
     if (action === 'clone') {
       const copy: SimImage = { ...img, id: r.ctx.random.uuid(), owner: r.account.id, public: false, acl: [] };
       r.ctx.state.images.set(copy.id, copy);
-      return r.c.json(imageView(copy, r.now));
+      return r.c.json(view(r, copy));
     }
     if (action !== 'update') throw new SimError(409, 'InvalidArgument', `${action} is not a valid action`);
     if (img.owner !== r.account.id) throw new SimError(403, 'NotAuthorized', `You do not own image ${img.id}`);
@@ -91,7 +100,7 @@ export function imageRoutes({ route }: Router, transitionMs: number): void {
     if (r.input.tags && typeof r.input.tags === 'object') img.tags = r.input.tags as Record<string, unknown>;
     const acl = list(r.input, 'acl');
     if (acl) img.acl = acl;
-    return r.c.json(imageView(img, r.now));
+    return r.c.json(view(r, img));
   });
 
   route('GET', '/:login/packages', 'ListPackages', {}, (r) => {

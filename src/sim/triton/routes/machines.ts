@@ -1,16 +1,25 @@
 import { SimError } from '../../app.js';
-import { accepted, bool, int, list, noContent, str } from '../input.js';
+import { accepted, bool, int, list, noContent, str, truthy } from '../input.js';
 import { allocateIp, netmask, randomMac } from '../ips.js';
+import { activeRoleNames } from '../rbac.js';
 import type { createRouter, Req } from '../router.js';
-import { findMachine, GoneError, iso, liveMachine } from '../state.js';
-import type { SimMachine, SimPackage } from '../types.js';
+import { auditView, findMachine, GoneError, iso, liveMachine, schedule, type JobSpec } from '../state.js';
+import type { SimMachine, SimPackage, TritonState } from '../types.js';
 import { machineView } from '../views.js';
 
 type Router = ReturnType<typeof createRouter>;
+/** How long the simulator's jobs take. */
+export interface Timing {
+  /** State changes: provisioning, start, stop, reboot, delete, snapshots, images, volumes. */
+  transitionMs: number;
+  /** Metadata, tags, rename, resize, firewall and deletion protection updates. */
+  asyncMs: number;
+}
 
 const NAME = /^[a-zA-Z0-9]([a-zA-Z0-9\-.]*[a-zA-Z0-9])?$/;
 const LIST_STATES = new Set(['provisioning', 'stopping', 'active', 'stopped', 'running', 'unknown', 'destroyed']);
 const ACTIONS = new Set(['start', 'stop', 'reboot', 'resize', 'rename', 'enable_firewall', 'disable_firewall', 'enable_deletion_protection', 'disable_deletion_protection']);
+const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
 function findPackage(r: Req, idOrName: string): SimPackage {
   const p = r.ctx.state.packages.get(idOrName) ?? [...r.ctx.state.packages.values()].find((x) => x.name === idOrName);
@@ -18,28 +27,68 @@ function findPackage(r: Req, idOrName: string): SimPackage {
   return p;
 }
 
-/** Records an audit entry; with `pending` it turns `success: "yes"` when the transition completes. */
-export function audit(r: Req, m: SimMachine, action: string, pending = false, parameters?: Record<string, unknown>): void {
-  m.audit.unshift({
-    action, success: pending ? 'no' : 'yes', time: iso(r.now),
-    caller: { type: 'signature', ip: '127.0.0.1', keyId: r.caller.keyId },
-    ...(parameters ? { parameters } : {}),
+/** The audit `caller` of a request (lib/auth.js `_auditCtx`). */
+export function callerOf(r: Req): Record<string, string> {
+  return { type: 'signature', ip: '127.0.0.1', keyId: r.caller.keyId, ...(r.caller.user ? { user: r.caller.user.login } : {}) };
+}
+
+/** Queues a job for a request's caller (see {@link schedule}). */
+export function job(r: Req, m: SimMachine, action: string, spec: Omit<JobSpec, 'caller'>): void {
+  schedule(m, r.now, action, { ...spec, caller: callerOf(r) });
+}
+
+/** Drops a machine from the `refs` of the volumes it mounted (once it is destroyed). */
+function releaseVolumes(state: TritonState, m: SimMachine): void {
+  for (const id of m.volumes) {
+    const v = state.volumes.get(id);
+    if (v) v.refs = v.refs.filter((ref) => ref !== m.id);
+  }
+}
+
+/**
+ * CreateMachine `volumes`: `[{name, type?, mode?, mountpoint}]` (lib/machines.js validateVolume);
+ * each must name a ready volume of the account. Returns the volume ids.
+ */
+function mountedVolumes(r: Req): string[] {
+  const raw = r.input.volumes;
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw new SimError(409, 'InvalidArgument', 'volumes must be an array of objects');
+  return raw.map((spec: unknown) => {
+    const v = (spec && typeof spec === 'object' ? spec : {}) as Record<string, unknown>;
+    if (v.type !== undefined && v.type !== 'tritonnfs') throw new SimError(409, 'InvalidArgument', `unknown volume type "${String(v.type)}"`);
+    if (v.mode !== undefined && v.mode !== 'ro' && v.mode !== 'rw') throw new SimError(409, 'InvalidArgument', `volume mode for volume ${String(v.name)} must be one of ro, rw`);
+    if (typeof v.name !== 'string' || !VOLUME_NAME.test(v.name)) throw new SimError(409, 'InvalidArgument', `invalid volume name ${JSON.stringify(v.name)}`);
+    const mp = v.mountpoint;
+    if (typeof mp !== 'string' || !mp.startsWith('/') || !/[^/]/.test(mp) || mp.includes('\0')) {
+      throw new SimError(409, 'InvalidArgument', `invalid mount point for volume ${v.name}`);
+    }
+    const vol = [...r.ctx.state.volumes.values()].find((x) => x.owner_uuid === r.account.id && x.name === v.name && x.state !== 'deleted');
+    if (!vol) throw new SimError(409, 'VolumesNotReachable', `volume ${v.name} does not exist`);
+    return vol.id;
   });
 }
 
 /** Machines: list (paged), count (HEAD), get (410 when deleted), create, actions, delete, audit, VNC, change feed. */
-export function machineRoutes({ route }: Router, transitionMs: number): void {
+export function machineRoutes({ route }: Router, timing: Timing): void {
+  const { transitionMs, asyncMs } = timing;
   const view = (r: Req, m: SimMachine, credentials = false) => machineView(r.ctx.state, m, { credentials, version: r.version });
   // Any non-empty `credentials` value is truthy for the server, even "false" (protocols §3.5).
-  const wantsCredentials = (r: Req) => r.input.credentials !== undefined && r.input.credentials !== '' && r.input.credentials !== false;
+  const wantsCredentials = (r: Req) => truthy(r.input.credentials);
 
   route('GET', '/:login/machines', 'ListMachines', {}, (r) => {
     const limit = int(r.input, 'limit', { min: 1, max: 1000 }) ?? 1000;
     const offset = int(r.input, 'offset') ?? 0;
     const state = str(r.input, 'state');
     if (state !== undefined && !LIST_STATES.has(state)) throw new SimError(409, 'InvalidArgument', `${state} is not a valid state`);
-    const tombstone = bool(r.input, 'tombstone') === true;
-    const docker = bool(r.input, 'docker');
+    const type = str(r.input, 'type');
+    if (type !== undefined && type !== 'smartmachine' && type !== 'virtualmachine') throw new SimError(409, 'InvalidArgument', `${type} is not a valid type`);
+    // lib/machines.js tests `!req.params.tombstone`: any non-empty value lists destroyed machines too.
+    const tombstone = truthy(r.input.tombstone);
+    const dockerRaw = r.input.docker;
+    if (dockerRaw !== undefined && typeof dockerRaw !== 'boolean' && dockerRaw !== 'true' && dockerRaw !== 'false') {
+      throw new SimError(409, 'InvalidArgument', `${String(dockerRaw)} is not a valid boolean`);
+    }
+    const docker = dockerRaw === undefined ? undefined : dockerRaw === true || dockerRaw === 'true';
     const tagFilters = Object.entries(r.input).filter(([k]) => k.startsWith('tag.')).map(([k, v]) => [k.slice(4), String(v)] as const);
     let all = [...r.ctx.state.machines.values()].filter((m) => m.owner === r.account.id).map((m) => findMachine(r.ctx.state, r.account, m.id, r.now));
     if (r.input.tags === '*') {
@@ -47,19 +96,20 @@ export function machineRoutes({ route }: Router, transitionMs: number): void {
     } else {
       all = all.filter((m) => {
         if (state === 'destroyed') return m.state === 'deleted';
-        if (state === 'active') return m.state !== 'deleted';
+        if (state === 'active' || state === 'provisioning' || state === 'stopping') return m.state !== 'deleted';
         if (state !== undefined) return m.state === state;
         return tombstone || m.state !== 'deleted';
       });
       const f = (k: string) => str(r.input, k);
       all = all.filter((m) => {
-        const v = machineView(r.ctx.state, m) as Record<string, unknown>;
-        if (f('type') !== undefined && v.type !== f('type')) return false;
+        const vm = m.brand === 'kvm' || m.brand === 'bhyve';
+        if (type !== undefined && (type === 'virtualmachine') !== vm) return false;
         if (f('brand') !== undefined && m.brand !== f('brand')) return false;
         if (f('name') !== undefined && m.name !== f('name')) return false;
         if (f('image') !== undefined && m.image !== f('image')) return false;
         if (f('memory') !== undefined && m.memory !== Number(f('memory'))) return false;
-        if (docker !== undefined && docker !== false) return false;
+        // The simulator makes no Docker containers.
+        if (docker === true) return false;
         return tagFilters.every(([k, want]) => String(m.tags[k]) === want);
       });
     }
@@ -84,6 +134,7 @@ export function machineRoutes({ route }: Router, transitionMs: number): void {
     const id = r.ctx.random.uuid();
     const name = (str(r.input, 'name') ?? id.slice(0, 8)).replace('{{shortId}}', id.slice(0, 8));
     if (!NAME.test(name)) throw new SimError(409, 'InvalidArgument', `name ${name} is invalid`);
+    const volumes = mountedVolumes(r);
     // Only flat `metadata.<key>` and `tag.<key>` keys count; nested objects are ignored (protocols §4).
     const metadata: Record<string, string> = {};
     const tags: Record<string, string | number | boolean> = {};
@@ -101,13 +152,15 @@ export function machineRoutes({ route }: Router, transitionMs: number): void {
         return n;
       }
     });
+    // Role tags: the `role-tag` parameter or header, else the roles a sub-user acts with (lib/resources.js).
+    const roleTagParam = list(r.input, 'role-tag') ?? r.c.req.header('role-tag')?.split(',').map((t) => t.trim()).filter(Boolean);
     const m: SimMachine = {
       id, owner: r.account.id, name, brand: pkg.brand ?? String(image.requirements.brand ?? (str(r.input, 'brand') ?? 'joyent')),
       image: image.id, package: pkg.id, memory: pkg.memory, disk: pkg.disk, state: 'provisioning',
-      transition: { to: 'running', at: r.now + transitionMs, audit: 'provision' },
-      metadata, tags, pendingMetadata: [], pendingTags: [], credentials: { root: r.ctx.random.hex(8), admin: r.ctx.random.hex(8) },
+      metadata, tags, credentials: { root: r.ctx.random.hex(8), admin: r.ctx.random.hex(8) },
       nics: [], firewall_enabled: bool(r.input, 'firewall_enabled') === true, deletion_protection: bool(r.input, 'deletion_protection') === true,
-      snapshots: new Map(), disks: [], created: iso(r.now), updated: iso(r.now), audit: [], roleTags: [],
+      snapshots: new Map(), disks: [], created: iso(r.now), updated: iso(r.now), jobs: [],
+      roleTags: roleTagParam ?? (r.caller.user ? activeRoleNames(r.account, r.caller.user, r.input['as-role']) : []), volumes,
     };
     wanted.forEach((netId, i) => {
       const net = st.networks.get(netId);
@@ -120,7 +173,8 @@ export function machineRoutes({ route }: Router, transitionMs: number): void {
       m.disks.push({ id: r.ctx.random.uuid(), pci_slot: '0:4:1', size: pkg.flexible_disk ? (pkg.disk - 10240) / 2 : pkg.disk - 10240, boot: false, readyAt: r.now });
     }
     st.machines.set(id, m);
-    audit(r, m, 'provision', true);
+    for (const v of volumes) st.volumes.get(v)!.refs.push(id);
+    job(r, m, 'provision', { after: transitionMs, apply: (x) => void (x.state = 'running') });
     return r.c.json(view(r, m), 201, { location: `/${r.account.login}/machines/${id}` });
   });
 
@@ -129,43 +183,42 @@ export function machineRoutes({ route }: Router, transitionMs: number): void {
     const action = str(r.input, 'action');
     if (action === undefined) throw new SimError(409, 'MissingParameter', 'action is required');
     if (!ACTIONS.has(action)) throw new SimError(409, 'InvalidArgument', `${action} is not a valid action`);
-    const later = (to: string, auditName = action) => {
-      m.transition = { to, at: r.now + transitionMs, audit: auditName };
-      audit(r, m, auditName, true);
-    };
+    const toState = (state: string) => (x: SimMachine) => void (x.state = state);
     switch (action) {
       case 'start':
-        if (m.state !== 'running') later('running');
-        else audit(r, m, 'start');
+        job(r, m, 'start', { after: m.state === 'running' ? 0 : transitionMs, apply: toState('running') });
         break;
       case 'stop':
-        if (m.state === 'running' || m.state === 'provisioning') {
-          m.state = 'stopping';
-          later('stopped');
-        } else audit(r, m, 'stop');
+        if (m.state === 'running' || m.state === 'provisioning') m.state = 'stopping';
+        job(r, m, 'stop', { after: m.state === 'stopped' ? 0 : transitionMs, apply: toState('stopped') });
         break;
       case 'reboot':
-        later('running');
+        // The state stays `running`: clients wait for the `reboot` audit entry (protocols §6.9).
+        job(r, m, 'reboot', { after: transitionMs, apply: toState('running') });
         break;
       case 'resize': {
         const pkg = findPackage(r, str(r.input, 'package', true));
-        Object.assign(m, { package: pkg.id, memory: pkg.memory, disk: pkg.disk });
-        audit(r, m, 'resize', false, { package: pkg.name });
+        job(r, m, 'resize', { after: asyncMs, parameters: { package: pkg.name }, apply: (x) => void Object.assign(x, { package: pkg.id, memory: pkg.memory, disk: pkg.disk }) });
         break;
       }
       case 'rename': {
         const name = str(r.input, 'name', true);
         if (!NAME.test(name)) throw new SimError(409, 'InvalidArgument', `name ${name} is invalid`);
-        m.name = name;
-        audit(r, m, 'rename', false, { name });
+        job(r, m, 'rename', { after: asyncMs, parameters: { name }, apply: (x) => void (x.name = name) });
         break;
       }
-      default:
-        if (action.endsWith('firewall')) m.firewall_enabled = action.startsWith('enable');
-        else m.deletion_protection = action.startsWith('enable');
-        audit(r, m, action);
+      case 'enable_deletion_protection':
+      case 'disable_deletion_protection': {
+        const on = action.startsWith('enable');
+        job(r, m, action, { after: asyncMs, apply: (x) => void (x.deletion_protection = on) });
+        break;
+      }
+      default: {
+        // Firewall updates carry a payload lib/audit.js has no name for: they are audited as `unknown`.
+        const on = action.startsWith('enable');
+        job(r, m, 'unknown', { after: asyncMs, parameters: { firewall_enabled: on }, apply: (x) => void (x.firewall_enabled = on) });
+      }
     }
-    m.updated = iso(r.now);
     return accepted();
   });
 
@@ -174,14 +227,17 @@ export function machineRoutes({ route }: Router, transitionMs: number): void {
     if (m.state === 'deleted') throw new GoneError(view(r, m));
     if (m.deletion_protection) throw new SimError(409, 'CannotDestroyMachineError', 'Instance has "deletion_protection" enabled, preventing deletion');
     m.state = 'stopping';
-    m.transition = { to: 'deleted', at: r.now + transitionMs, audit: 'destroy' };
-    audit(r, m, 'destroy', true);
+    job(r, m, 'destroy', {
+      after: transitionMs,
+      apply: (x) => {
+        x.state = 'deleted';
+        releaseVolumes(r.ctx.state, x);
+      },
+    });
     return noContent();
   });
 
-  route('GET', '/:login/machines/:machine/audit', 'MachineAudit', {}, (r) =>
-    r.c.json(findMachine(r.ctx.state, r.account, r.params.machine!, r.now).audit.map((a) => ({ ...a }))),
-  );
+  route('GET', '/:login/machines/:machine/audit', 'MachineAudit', {}, (r) => r.c.json(auditView(findMachine(r.ctx.state, r.account, r.params.machine!, r.now), r.now)));
 
   // WebSockets are out of reach of a fetch-based simulator: authentication is checked, then the
   // missing upgrade is refused, which is also what the real server does with a plain GET.

@@ -5,6 +5,7 @@ import type { createRouter, Req } from '../router.js';
 import { findMachine } from '../state.js';
 import type { SimFirewallRule, SimMachine, SimNetwork } from '../types.js';
 import { machineView, networkView } from '../views.js';
+import type { Timing } from './machines.js';
 import { volumeRoutes } from './volumes.js';
 
 type Router = ReturnType<typeof createRouter>;
@@ -25,7 +26,7 @@ export function ruleApplies(rule: SimFirewallRule, m: SimMachine): boolean {
 }
 
 /** Networks and IPs, fabrics, firewall rules, volumes. */
-export function networkRoutes({ route }: Router, options: { transitionMs: number; volumes: boolean }): void {
+export function networkRoutes({ route }: Router, options: Timing & { volumes: boolean }): void {
   route('GET', '/:login/networks', 'ListNetworks', {}, (r) =>
     r.c.json([...r.ctx.state.networks.values()].filter((n) => n.owner === undefined || n.owner === r.account.id).map(networkView)),
   );
@@ -119,7 +120,8 @@ export function networkRoutes({ route }: Router, options: { transitionMs: number
     const n: SimNetwork = {
       id: r.ctx.random.uuid(), name: str(r.input, 'name', true), public: false, fabric: true, owner: r.account.id, vlan_id: v.vlan_id, subnet,
       provision_start_ip: str(r.input, 'provision_start_ip', true), provision_end_ip: str(r.input, 'provision_end_ip', true),
-      gateway: str(r.input, 'gateway') ?? intToIp(ipToInt(subnet.split('/')[0]!) + 1), resolvers: list(r.input, 'resolvers') ?? [],
+      // No gateway unless one is given (NAPI leaves it unset; such a network is isolated).
+      ...(str(r.input, 'gateway') !== undefined ? { gateway: str(r.input, 'gateway') } : {}), resolvers: list(r.input, 'resolvers') ?? [],
       routes: (r.input.routes as Record<string, string>) ?? {}, internet_nat: bool(r.input, 'internet_nat') ?? true, reserved: new Set(),
       ...(str(r.input, 'description') ? { description: str(r.input, 'description') } : {}),
     };
@@ -205,6 +207,6 @@ export function networkRoutes({ route }: Router, options: { transitionMs: number
     return r.c.json([...r.ctx.state.fwrules.values()].filter((f) => f.owner === r.account.id && ruleApplies(f, m)).map(ruleView));
   });
 
-  if (options.volumes) volumeRoutes({ route } as Router, options.transitionMs);
+  if (options.volumes) volumeRoutes({ route } as Router, options);
 }
 

@@ -1,6 +1,8 @@
 import { SimError } from '../../app.js';
 import { list, noContent, str } from '../input.js';
 import type { createRouter, Req } from '../router.js';
+import { resourceName } from '../rbac.js';
+import { findMachine } from '../state.js';
 import type { SimAccount, SimPolicy, SimRole } from '../types.js';
 import { roleView } from '../views.js';
 
@@ -33,6 +35,23 @@ function defaults(r: Req): string[] | undefined {
   if (explicit) return explicit;
   if (!Array.isArray(raw)) return undefined;
   return raw.filter((x) => typeof x === 'object' && x && (x as { default?: unknown }).default === true).map((x) => String((x as { login?: unknown }).login));
+}
+
+// SetRoleTags (lib/resources.js mount): PUT on the account and on any resource path below it.
+// These generic routes are what makes `GET /my/datasets` a 405 (a PUT exists for that path).
+function setRoleTagsHandler(r: Req): Response {
+  const tags = list(r.input, 'role-tag');
+  if (!tags) throw new SimError(409, 'MissingParameter', 'role-tag is required');
+  for (const t of tags) if (![...r.account.roles.values()].some((x) => x.name === t)) throw new SimError(409, 'InvalidArgument', `Role(s) ${t} not found`);
+  const name = resourceName(new URL(r.c.req.url).pathname, r.account.login);
+  const machineId = /^\/[^/]+\/machines\/([^/]+)$/.exec(name)?.[1];
+  if (machineId !== undefined) {
+    // Machines keep their role tags themselves.
+    findMachine(r.ctx.state, r.account, machineId, r.now).roleTags = [...tags];
+  } else {
+    r.account.roleTags.set(name, tags);
+  }
+  return r.c.json({ name, 'role-tag': tags });
 }
 
 /** Roles, policies and role tags. */
@@ -84,21 +103,14 @@ export function rbacRoutes({ route }: Router): void {
     return noContent();
   });
 
-  // SetRoleTags: PUT on every resource path.
-  const setTags = (r: Req) => {
-    const tags = list(r.input, 'role-tag');
-    if (!tags) throw new SimError(409, 'MissingParameter', 'role-tag is required');
-    for (const t of tags) if (![...r.account.roles.values()].some((x) => x.name === t)) throw new SimError(409, 'InvalidArgument', `Role(s) ${t} not found`);
-    const name = new URL(r.c.req.url).pathname.replace(/^\/[^/]+/, `/${r.account.login}`);
-    r.account.roleTags.set(name, tags);
-    return r.c.json({ name, 'role-tag': tags });
-  };
-  for (const path of [
-    '/:login', '/:login/keys', '/:login/keys/:key', '/:login/users', '/:login/users/:user', '/:login/users/:user/keys', '/:login/users/:user/keys/:key',
-    '/:login/roles', '/:login/roles/:role', '/:login/policies', '/:login/policies/:policy', '/:login/datacenters', '/:login/images', '/:login/images/:image',
-    '/:login/packages', '/:login/packages/:package', '/:login/machines', '/:login/machines/:machine', '/:login/fwrules', '/:login/fwrules/:rule',
-    '/:login/networks', '/:login/networks/:network',
-  ]) {
-    route('PUT', path, 'SetRoleTags', RBAC, setTags);
-  }
+  route('PUT', '/:login', 'ReplaceAccountRoleTags', RBAC, setRoleTagsHandler);
+  route('PUT', '/:login/machines/:machine', 'ReplaceMachineRoleTags', RBAC, setRoleTagsHandler);
+  route('PUT', '/:login/users/:user/keys/:key', 'ReplaceUserKeysResourceRoleTags', RBAC, setRoleTagsHandler);
+  route('PUT', '/:login/users/:user/:resource', 'ReplaceUserKeysResourcesRoleTags', RBAC, setRoleTagsHandler);
+}
+
+/** The catch-all SetRoleTags routes; registered after every other route so they never shadow one. */
+export function roleTagFallbackRoutes({ route }: Router): void {
+  route('PUT', '/:login/:resource', 'ReplaceResourcesRoleTags', RBAC, setRoleTagsHandler);
+  route('PUT', '/:login/:resource/:id', 'ReplaceResourceRoleTags', RBAC, setRoleTagsHandler);
 }
