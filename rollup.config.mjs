@@ -16,10 +16,13 @@ import { dts } from 'rollup-plugin-dts';
  * subpath → source. `platform: 'node'` entries may import node:* (everything else must not).
  * `bundle` names a single self-contained ESM file instead of the per-module ESM + CJS builds: such
  * an export is import-only (there is no CJS bundle) and its types come from the declaration build.
+ * `node` names a second source for the `node` export condition (Node, Deno and Bun resolve it;
+ * browser bundlers do not): the same API with the same types, e.g. Fernet on node:crypto. It must
+ * live under src/node/ (the only place, with src/cli, that may import node:*).
  */
 export const entries = [
   { subpath: '.', input: 'src/index.ts' },
-  { subpath: './crypto', input: 'src/crypto/index.ts' },
+  { subpath: './crypto', input: 'src/crypto/index.ts', node: 'src/node/crypto/index.ts' },
   { subpath: './sim', input: 'src/sim/index.ts' },
   { subpath: './node', input: 'src/node/index.ts', platform: 'node' },
   { subpath: './mist', input: 'src/mist/index.ts' },
@@ -34,6 +37,9 @@ export const entries = [
 /** The entries built per module as ESM and CJS (all but the single-file bundles). */
 const moduleEntries = entries.filter((e) => !e.bundle);
 
+/** CJS output name of an entry's `node` variant: './crypto' → crypto.node (dist/cjs/crypto.node.cjs). */
+const nodeVariantName = (subpath) => `${entryName(subpath)}.node`;
+
 /** Output base name of an entry: '.' → index, './crypto' → crypto. */
 export const entryName = (subpath) => (subpath === '.' ? 'index' : subpath.slice(2).replace(/\//g, '-'));
 
@@ -43,13 +49,20 @@ export const esmFile = (input) => `./dist/esm/${input.replace(/^src\//, '').repl
 /** The package.json "exports" the table implies. */
 export function packageExports() {
   const out = {};
-  for (const { subpath, input, bundle } of entries) {
+  for (const { subpath, input, bundle, node } of entries) {
     const name = entryName(subpath);
     if (bundle) {
       out[subpath] = { import: { types: `./dist/types/${name}.d.ts`, default: `./${bundle}` } };
       continue;
     }
     out[subpath] = {
+      // First, so the runtimes that set it pick it; same declarations as the default build.
+      ...(node && {
+        node: {
+          import: { types: `./dist/types/${name}.d.ts`, default: esmFile(node) },
+          require: { types: `./dist/cjs/${name}.d.cts`, default: `./dist/cjs/${nodeVariantName(subpath)}.cjs` },
+        },
+      }),
       import: { types: `./dist/types/${name}.d.ts`, default: esmFile(input) },
       require: { types: `./dist/cjs/${name}.d.cts`, default: `./dist/cjs/${name}.cjs` },
     };
@@ -72,6 +85,8 @@ const define = {
 };
 
 const input = Object.fromEntries(moduleEntries.map((e) => [entryName(e.subpath), e.input]));
+// The `node` variants are code only: their types are the default build's (see packageExports).
+const nodeVariants = Object.fromEntries(moduleEntries.filter((e) => e.node).map((e) => [nodeVariantName(e.subpath), e.node]));
 const bundles = entries.filter((e) => e.bundle);
 const ts = () => esbuild({ target: 'es2022', sourceMap: true, define });
 
@@ -192,7 +207,7 @@ export default function config() {
     {
       ...shared,
       // An array, so entries are named by their path like every other module (esmFile()).
-      input: moduleEntries.map((e) => e.input),
+      input: moduleEntries.flatMap((e) => (e.node ? [e.input, e.node] : [e.input])),
       external: (id) => isBuiltin(id) || isDep(deps)(id),
       plugins: [noNodeBuiltins(nodeOnly), ts()],
       output: {
@@ -209,7 +224,7 @@ export default function config() {
     // CJS: @noble/* is ESM-only, so it is bundled in; the rest ships working CJS of its own.
     {
       ...shared,
-      input,
+      input: { ...input, ...nodeVariants },
       external: (id) => isBuiltin(id) || isDep(deps.filter((d) => !d.startsWith('@noble/')))(id),
       plugins: [noNodeBuiltins(nodeOnly), nodeResolve({ exportConditions: ['node'] }), ts()],
       output: {

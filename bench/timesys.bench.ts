@@ -1,14 +1,34 @@
-// Timesys LLAPI signing: building the sorted message and its HMAC-SHA256 (opskit's pure-JS noble
-// path, which also runs where crypto.subtle is missing) against node:crypto for the same message,
-// plus a 1 MB SBOM upload's signature (the whole SBOM is inside the message), and signed in-process
-// calls against the simulator.
+// Timesys Vigiles (LLAPI): signing, per-call cost and bundle size.
+//
+// - 5,000 signed dry runs as a whole process (start-up, imports and the calls), opskit against the
+//   Python `timesys` package of TimesysGit/vigiles-cli doing the same calls in its dry-run mode.
+//   The Python side is bench/fixtures/timesys_dry_runs.py: upstream's own library when
+//   VIGILES_CLI_LIB names a checkout's src/lib directory, otherwise a short re-implementation of
+//   upstream's signing and dry-run path (bench/fixtures/llapi_dry_run_sketch.py), because nothing
+//   fetched from upstream is kept in this repository; the row names which one ran. Both sides print
+//   the first cycle's signed messages and signatures, which must agree, so both made the same calls.
+// - The signing primitive against node:crypto, a 1 MB SBOM's signature, and signed calls through
+//   the whole pipeline to the in-process simulator.
+// - "one Timesys call": bench/fixtures/timesys-one-call.mjs bundled from dist (esbuild, minified,
+//   for the browser), min+gz.
 //
 //   npm run bench -- timesys
+//   VIGILES_CLI_LIB=/path/to/vigiles-cli/src/lib npm run bench -- timesys
+import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Plugin } from 'esbuild';
 import { createSim } from '../src/sim/index.js';
 import { Llapi, llapiMessage, llapiSignature } from '../src/timesys/index.js';
 import type { Row } from './run.js';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fixtures = join(root, 'bench', 'fixtures');
+const CALLS = 5000;
+const ROUNDS = 3;
 const V3 = { sbom_tokens: ['t2', 't1'], copy: false, include_history: false, target_folder_token: 'F1', email: 'user@example.com' };
 
 function rate(fn: () => void, ms = 300): number {
@@ -20,6 +40,101 @@ function rate(fn: () => void, ms = 300): number {
     n += 100;
   }
   return n / ((performance.now() - t0) / 1000);
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
+/** Newest modification time under a directory. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) t = Math.max(t, statSync(join(dir, name)).mtimeMs);
+  return t;
+}
+
+/** The whole-process side uses the built package, as an app would: build it when missing or older than src/. */
+function ensureDist(): void {
+  const marker = join(root, 'dist', 'esm', 'timesys', 'index.js');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= newest(join(root, 'src'))) return;
+  console.error('timesys.bench: dist is missing or older than src/; running `npm run build` first');
+  const r = spawnSync(join(root, 'node_modules', '.bin', 'rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build failed');
+}
+
+interface DriverReport {
+  library?: string;
+  calls: number;
+  perCallUs: number;
+  first: Array<[string, string]>;
+}
+
+/** Runs one driver process; returns its report and its wall time in seconds (spawn to exit). */
+function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv = {}): { report: DriverReport; seconds: number } {
+  const t0 = performance.now();
+  const r = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${(r.stderr || String(r.error)).trim().split('\n').slice(-3).join(' | ')}`);
+  return { report: JSON.parse(r.stdout.trim().split('\n').pop()!) as DriverReport, seconds };
+}
+
+async function dryRunRows(): Promise<Row[]> {
+  const probe = spawnSync('python3', ['-c', 'import requests'], { encoding: 'utf8' });
+  const node = (n: number, env?: NodeJS.ProcessEnv) => runProcess(process.execPath, [join(fixtures, 'timesys-dry-runs.mjs'), String(n)], env);
+  const python = (n: number) => runProcess('python3', [join(fixtures, 'timesys_dry_runs.py'), String(n)]);
+  if (probe.status !== 0) {
+    const { seconds } = node(CALLS);
+    return [{ group: 'timesys', name: `${CALLS.toLocaleString('en-US')} signed dry runs, whole process (no reference: python3 with requests is not available)`, value: seconds, unit: 's' }];
+  }
+  // Same calls, same signatures: the first cycle, revealed, must match the Python side's exactly.
+  const ours = node(8, { REVEAL: '1' }).report.first;
+  const theirs = python(8).report;
+  if (JSON.stringify(ours) !== JSON.stringify(theirs.first)) {
+    throw new Error(`opskit and ${theirs.library} signed different messages:\n${JSON.stringify(ours)}\n${JSON.stringify(theirs.first)}`);
+  }
+  const wall: [number[], number[]] = [[], []];
+  const perCall: [number[], number[]] = [[], []];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, side] of [node, python].entries()) {
+      const { report, seconds } = side(CALLS);
+      wall[i]!.push(seconds);
+      perCall[i]!.push(report.perCallUs);
+    }
+  }
+  const library = theirs.library!;
+  const label = `× ${library}`;
+  const calls = CALLS.toLocaleString('en-US');
+  return [
+    {
+      group: 'timesys', name: `${calls} signed dry runs, whole process (node + opskit/timesys from dist vs python3 + ${library})`,
+      value: Math.round(median(wall[0]) * 1000) / 1000, unit: 's', reference: Math.round(median(wall[1]) * 1000) / 1000, ratioLabel: `${label} (time)`, budget: '≤ 1×',
+    },
+    {
+      group: 'timesys', name: `… of which the ${calls} calls, per call (first calls included: JIT warm-up)`,
+      value: Math.round(median(perCall[0]) * 10) / 10, unit: 'µs', reference: Math.round(median(perCall[1]) * 10) / 10, ratioLabel: `${label} (time)`,
+    },
+  ];
+}
+
+/** `opskit/<x>` → the built ESM file, as a consumer's bundler resolves it for the browser. */
+function selfReference(): Plugin {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, { import?: { default: string } }> };
+  return {
+    name: 'opskit-self-reference',
+    setup(b) {
+      b.onResolve({ filter: /^opskit(\/.*)?$/ }, (args) => {
+        const target = pkg.exports[args.path === 'opskit' ? '.' : `./${args.path.slice('opskit/'.length)}`]?.import?.default;
+        return target ? { path: join(root, target) } : { errors: [{ text: `${args.path} is not an export of opskit` }] };
+      });
+    },
+  };
+}
+
+async function bundleRow(): Promise<Row> {
+  const result = await build({
+    entryPoints: [join(fixtures, 'timesys-one-call.mjs')], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022',
+    write: false, legalComments: 'none', absWorkingDir: root, plugins: [selfReference()], logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { group: 'bundle size', name: 'one Timesys call (min+gz)', value: gzipSync(code, { level: 9 }).byteLength / 1000, unit: 'kB', budget: '≤ 12 kB' };
 }
 
 export async function run(): Promise<Row[]> {
@@ -42,9 +157,12 @@ export async function run(): Promise<Row[]> {
   }
   const perSecond = calls / ((performance.now() - t0) / 1000);
 
+  ensureDist();
   return [
+    ...(await dryRunRows()),
     { group: 'timesys', name: 'sign V3 (message + HMAC-SHA256 + base64)', value: Math.round(ours), unit: 'ops/s', reference: Math.round(node), ratioLabel: '× node:crypto', budget: '≥ 0.2×' },
     { group: 'timesys', name: `sign a ${(sbom.length / 1e6).toFixed(1)} MB SBOM upload`, value: Math.round(big * 10) / 10, unit: 'ops/s', budget: '≥ 5 ops/s' },
     { group: 'timesys', name: 'signed call through the pipeline to the in-process sim', value: Math.round(perSecond), unit: 'calls/s' },
+    await bundleRow(),
   ];
 }

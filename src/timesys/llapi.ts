@@ -21,7 +21,7 @@ import { aliasesFor, LLAPI_ALIASES, LLAPI_OPTIONS, METHOD_OPTIONS } from './opti
 import { resolveLlapiRetry } from './retry.js';
 import { checkHeaders } from '../core/header-safe.js';
 import { checkText } from './safe-text.js';
-import { llapiAuth } from './signing/auth.js';
+import { announcedLlapiAuth } from './signing/auth.js';
 import { LlapiTransport } from './transport.js';
 import type { CveField, ReportFormat, StatusScope, VulnStatusValue } from './constants.js';
 import type {
@@ -74,19 +74,28 @@ export const LLAPI_PUBLIC_NAMES: readonly string[] = Object.freeze([
 const DEFAULT_LONG_TIMEOUT: TimeoutOptions = { attempt: 600_000, total: 900_000 };
 
 /**
- * Runs `run` once `options` holds only names the method knows; otherwise rejects with the
- * ConfigError (naming the key and the option meant) and sends nothing. A typo such as
- * `{ confirm: true }` for `confirmed` must never silently become `confirmed=False`.
+ * Runs `run` once `options` holds only names the method knows (`null` read as no options); otherwise
+ * rejects with the ConfigError (naming the key and the option meant) and sends nothing. A typo such
+ * as `{ confirm: true }` for `confirmed` must never silently become `confirmed=False`.
  */
-/** Runs a method with its options checked (unknown names refused; `null` read as no options). */
 function checked<T, O extends object>(where: string, options: O | null | undefined, names: readonly string[], run: (options: O) => Promise<T>): Promise<T> {
   let checkedOptions: O;
   try {
-    checkedOptions = checkOptions(where, options, names, aliasesFor(names));
+    // The common case (no options, or only known names) costs a few `includes`; the full check,
+    // which builds the alias hints for its message, runs only when something is off.
+    checkedOptions = knownOnly(options, names) ? ((options ?? {}) as O) : checkOptions(where, options, names, aliasesFor(names));
   } catch (e) {
     return Promise.reject(e);
   }
   return run(checkedOptions);
+}
+
+/** True for no options, or a plain object whose every own key is one of `names`. */
+function knownOnly(options: object | null | undefined, names: readonly string[]): boolean {
+  if (options === undefined || options === null) return true;
+  if (typeof options !== 'object' || Array.isArray(options)) return false;
+  for (const key in options) if (!Object.prototype.hasOwnProperty.call(options, key) || !names.includes(key)) return false;
+  return true;
 }
 
 /**
@@ -150,7 +159,7 @@ export class Llapi {
     this.folderToken = folderToken || undefined;
     this.subfolderName = subfolderName || undefined;
     this.dryRun = core.dryRun === true;
-    const auth = llapiAuth({ email: this.email, key, basePath });
+    const auth = announcedLlapiAuth({ email: this.email, key, basePath });
     const secrets = [key.trim(), ...(core.secrets ?? [])];
     // LLAPI's *_token parameters name objects (groups, folders, manifests); they are part of the
     // signed message and upstream's dry run prints them, so they are shown, not redacted.
@@ -166,6 +175,7 @@ export class Llapi {
     });
     this.api = client.api;
     const transport = new LlapiTransport(client, this.email, {
+      auth,
       reveal: core.reveal === true,
       secrets: () => [...secrets, ...(auth.secrets?.() ?? [])],
       publicNames,

@@ -7,6 +7,7 @@ import type { TimeoutOptions } from '../core/types.js';
 import type { paths } from './generated/timesys-llapi.js';
 import { operations } from './generated/timesys-llapi.meta.js';
 import { unsendable } from './safe-text.js';
+import { EXPECT, type LlapiAuthHandler } from './signing/auth.js';
 import { llapiMessage } from './signing/message.js';
 import { pyStr, type LlapiParams, type LlapiScalar, type LlapiValue } from './signing/python-str.js';
 import { encodePairs, encodePathParam, FORM_CONTENT_TYPE, sortPairs, toPairs } from './signing/wire.js';
@@ -40,21 +41,29 @@ export type LlapiCall = {
 export class LlapiTransport {
   readonly #client: OpsClient<paths>;
   readonly #email: string;
+  /** The client's auth step, told of each request before it reaches it (see `EXPECT`). */
+  readonly #auth: LlapiAuthHandler;
   readonly #reveal: boolean;
   readonly #secrets: () => Iterable<string>;
-  readonly #publicNames: readonly string[];
+  /** Knows the public names and no value: each dry run forks it and adds the current secrets. */
+  readonly #names: Redactor;
 
   /**
    * @param secrets - every value the client treats as secret (the key, the caller's `secrets`, the
    *   signatures produced so far), read at each dry run.
    * @param publicNames - the client's `publicNames`: secret-looking names that are identifiers.
    */
-  constructor(client: OpsClient<paths>, email: string, options: { reveal: boolean; secrets: () => Iterable<string>; publicNames: readonly string[] }) {
+  constructor(
+    client: OpsClient<paths>,
+    email: string,
+    options: { auth: LlapiAuthHandler; reveal: boolean; secrets: () => Iterable<string>; publicNames: readonly string[] },
+  ) {
     this.#client = client;
+    this.#auth = options.auth;
     this.#email = email;
     this.#reveal = options.reveal;
     this.#secrets = options.secrets;
-    this.#publicNames = options.publicNames;
+    this.#names = new Redactor([], undefined, options.publicNames);
   }
 
   async send<T>(call: LlapiCall): Promise<T> {
@@ -65,18 +74,28 @@ export class LlapiTransport {
         throw new ConfigError(`${opName(call)}: parameter "${name}" contains a lone UTF-16 surrogate, which has no UTF-8 form; nothing was sent`);
       }
     }
+    // Upstream's request: the parameters with `email` last (a caller's own `email` replaced), as a
+    // form body in that order for POST, as a key-sorted query otherwise; signed over the raw path.
+    const data: Record<string, LlapiValue> = { ...params };
+    delete data.email;
+    data.email = this.#email;
     const post = call.method === 'POST';
+    const wire = encodePairs(post ? toPairs(data) : sortPairs(toPairs(data)));
+    const path = fillPath((v) => v)(call.path, call.pathParams ?? {});
+    const message = llapiMessage(call.method, path, data);
+    // The auth step signs the wire it is handed; told the message now, it need not rebuild it.
+    this.#auth[EXPECT](call.method, path, wire, message);
     const init: Record<string, unknown> = {
-      params: post ? { path: call.pathParams ?? {} } : { path: call.pathParams ?? {}, query: params },
+      params: post ? { path: call.pathParams ?? {} } : { path: call.pathParams ?? {}, query: data },
       pathSerializer: fillPath(encodePathParam),
       opskit: { op: call.op, timeout: call.timeout, signal: call.signal },
     };
     if (post) {
-      init.body = params;
-      init.bodySerializer = (body: LlapiParams) => encodePairs(toPairs(body));
+      init.body = data;
+      init.bodySerializer = () => wire;
       init.headers = { 'content-type': FORM_CONTENT_TYPE };
     } else {
-      init.querySerializer = (query: LlapiParams) => encodePairs(sortPairs(toPairs(query)));
+      init.querySerializer = () => wire;
     }
     if (call.bytes) init.parseAs = 'arrayBuffer';
     const fetchFn = this.#client.api[call.method] as unknown as (path: string, init: unknown) => Promise<{ response: Response }>;
@@ -84,7 +103,7 @@ export class LlapiTransport {
       const data = await this.#client.unwrap(fetchFn(call.path, init));
       return (call.bytes ? new Uint8Array(data as ArrayBuffer) : data) as T;
     } catch (e) {
-      if (e instanceof DryRunSignal) this.#describe(e.request, call, params);
+      if (e instanceof DryRunSignal) this.#describe(e.request, call, data, message);
       throw e;
     }
   }
@@ -98,18 +117,29 @@ export class LlapiTransport {
    * scrubbed from every field of it — `url`, `headers`, `body`, `data`, `hmacMsg`, `signed` —
    * so a redacted body field can never reappear in the signed message.
    */
-  #describe(request: DryRunRequest, call: LlapiCall, params: Record<string, LlapiValue>): void {
-    const data: Record<string, LlapiValue> = { ...params };
-    delete data.email;
-    data.email = this.#email;
-    const message = llapiMessage(call.method, fillPath((v) => v)(call.path, call.pathParams ?? {}), data);
+  #describe(request: DryRunRequest, call: LlapiCall, data: Record<string, LlapiValue>, message: string): void {
     if (this.#reveal) {
       request.data = data;
       request.hmacMsg = message;
       request.signed = message;
       return;
     }
-    const redactor = new Redactor(this.#secrets(), undefined, this.#publicNames);
+    // Values of secret-named parameters become secrets of this record too. No LLAPI parameter has
+    // such a name today (every `*_token` is a public name); this keeps a new one from slipping out.
+    const secretNamed = (name: string) => this.#names.isSecretName(name);
+    const learned = Object.keys(data).some(secretNamed) || Object.keys(call.pathParams ?? {}).some(secretNamed);
+    // The usual case: no secret in any form appears in the message, which holds every string of
+    // `data`, so there is nothing to scrub here, and the core has already treated url, body and
+    // headers with these same secrets.
+    const secrets = [...this.#secrets()];
+    if (!learned && !mentionsAny(message, secrets)) {
+      request.data = data;
+      request.hmacMsg = message;
+      request.signed = message;
+      return;
+    }
+    const redactor = this.#names.fork();
+    for (const secret of secrets) redactor.add(secret);
     const learn = (name: string, value: LlapiValue) => {
       if (!redactor.isSecretName(name)) return;
       for (const v of Array.isArray(value) ? value : [value]) if (v !== null && v !== undefined) redactor.add(pyStr(v as LlapiScalar));
@@ -117,12 +147,30 @@ export class LlapiTransport {
     for (const [name, value] of Object.entries(data)) learn(name, value);
     for (const [name, value] of Object.entries(call.pathParams ?? {})) learn(name, value);
     request.data = redactor.value(data);
-    request.hmacMsg = redactor.scrub(message);
-    request.signed = redactor.scrub(message);
+    const shown = redactor.scrub(message);
+    request.hmacMsg = shown;
+    request.signed = shown;
+    // The core already scrubbed url, body and headers with these same secrets (and the query and
+    // form fields it found secret-named); only what was learned here is new to them.
+    if (!learned) return;
     request.url = redactor.scrub(request.url);
     if (typeof request.body === 'string') request.body = redactor.scrub(request.body);
     request.headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, redactor.scrub(v)]));
   }
+}
+
+/**
+ * Whether `text` holds any of `secrets` in a form the core's redactor scrubs (as is, percent-encoded,
+ * form-encoded). Errs on the side of yes (no minimum length), which only costs the full treatment.
+ */
+function mentionsAny(text: string, secrets: readonly string[]): boolean {
+  for (const secret of secrets) {
+    const value = secret.trim();
+    if (value === '') continue;
+    const encoded = encodeURIComponent(value);
+    if (text.includes(value) || text.includes(encoded) || text.includes(encoded.replace(/%20/g, '+'))) return true;
+  }
+  return false;
 }
 
 /** The call's name for messages: its own `op`, else the spec's operationId. */
@@ -134,7 +182,8 @@ function opName(call: LlapiCall): string {
 /** Parameters without null/undefined, order kept (upstream signs `None`; see docs/compat.md). */
 function compact(params: LlapiParams): Record<string, LlapiValue> {
   const out: Record<string, LlapiValue> = {};
-  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined) out[k] = v;
+  // Lists are copied: the dry-run record holds them, and must not change when the caller's do.
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined) out[k] = Array.isArray(v) ? [...(v as LlapiScalar[])] : v;
   return out;
 }
 

@@ -1,11 +1,14 @@
 // Interop with Python's `cryptography` Fernet, the reference most Fernet users have:
 // 1,000 tokens each way, payloads from 0 B to 64 KiB, one python3 process per direction
-// (JSON over stdin/stdout). Skipped, with the reason, when python3 or cryptography is missing.
+// (JSON over stdin/stdout), once per Fernet engine (portable, and node:crypto as opskit/crypto's
+// `node` export condition gives Node, Deno and Bun). Fails, with the reason, when python3 or
+// cryptography is missing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes as nodeRandom } from 'node:crypto';
-import { decodeBase64, encodeBase64, Fernet } from '../../src/crypto/index.js';
+import { decodeBase64, encodeBase64, Fernet as PortableFernet } from '../../src/crypto/index.js';
+import { Fernet as NodeFernet } from '../../src/node/crypto/index.js';
 
 const COUNT = 1000;
 const MAX = 65536;
@@ -72,36 +75,38 @@ for size in req["sizes"]:
 json.dump({"key": key.decode(), "items": items}, sys.stdout)
 `;
 
-test('Python decrypts 1,000 opskit tokens (0 B–64 KiB) to the same bytes', () => {
-  requirePython();
-  const key = Fernet.generateKey();
-  const f = new Fernet(key);
-  const list = sizes();
-  assert.ok(list.includes(0) && list.includes(MAX) && list.length === COUNT);
-  const items = list.map((n) => {
-    const data = new Uint8Array(nodeRandom(n));
-    return { token: f.encrypt(data), data: encodeBase64(data) };
+for (const [engine, Fernet] of [['portable', PortableFernet], ['node:crypto', NodeFernet]] as const) {
+  test(`${engine}: Python decrypts 1,000 opskit tokens (0 B–64 KiB) to the same bytes`, () => {
+    requirePython();
+    const key = Fernet.generateKey();
+    const f = new Fernet(key);
+    const list = sizes();
+    assert.ok(list.includes(0) && list.includes(MAX) && list.length === COUNT);
+    const items = list.map((n) => {
+      const data = new Uint8Array(nodeRandom(n));
+      return { token: f.encrypt(data), data: encodeBase64(data) };
+    });
+    const reply = python<{ ok: number; bad: Array<[number, string]> }>(DECRYPT_PY, { key, items });
+    assert.deepEqual(reply.bad, []);
+    assert.equal(reply.ok, COUNT);
   });
-  const reply = python<{ ok: number; bad: Array<[number, string]> }>(DECRYPT_PY, { key, items });
-  assert.deepEqual(reply.bad, []);
-  assert.equal(reply.ok, COUNT);
-});
 
-test('opskit decrypts 1,000 Python tokens (0 B–64 KiB) to the same bytes', () => {
-  requirePython();
-  const list = sizes();
-  const { key, items } = python<{ key: string; items: Array<{ token: string; data: string }> }>(ENCRYPT_PY, { sizes: list });
-  assert.equal(items.length, COUNT);
-  const f = new Fernet(key);
-  const now = Date.now() / 1000;
-  let max = 0;
-  items.forEach(({ token, data }, i) => {
-    const expected = decodeBase64(data);
-    max = Math.max(max, expected.length);
-    assert.deepEqual(f.decrypt(token, { ttl: 3600 }), expected, `token ${i} (${expected.length} B)`);
-    assert.ok(Math.abs(f.extractTimestamp(token) - now) < 120, `timestamp of token ${i}`);
+  test(`${engine}: opskit decrypts 1,000 Python tokens (0 B–64 KiB) to the same bytes`, () => {
+    requirePython();
+    const list = sizes();
+    const { key, items } = python<{ key: string; items: Array<{ token: string; data: string }> }>(ENCRYPT_PY, { sizes: list });
+    assert.equal(items.length, COUNT);
+    const f = new Fernet(key);
+    const now = Date.now() / 1000;
+    let max = 0;
+    items.forEach(({ token, data }, i) => {
+      const expected = decodeBase64(data);
+      max = Math.max(max, expected.length);
+      assert.deepEqual(f.decrypt(token, { ttl: 3600 }), expected, `token ${i} (${expected.length} B)`);
+      assert.ok(Math.abs(f.extractTimestamp(token) - now) < 120, `timestamp of token ${i}`);
+    });
+    assert.equal(max, MAX);
+    // And a token from Python fails as InvalidToken under another key, like any forgery.
+    assert.throws(() => new Fernet(Fernet.generateKey()).decrypt(items[0]!.token), { name: 'InvalidToken' });
   });
-  assert.equal(max, MAX);
-  // And a token from Python fails as InvalidToken under another key, like any forgery.
-  assert.throws(() => new Fernet(Fernet.generateKey()).decrypt(items[0]!.token), { name: 'InvalidToken' });
-});
+}

@@ -1,11 +1,12 @@
-import { cbc } from '@noble/ciphers/aes.js';
 import { ConfigError } from '../../core/errors/config-error.js';
 import { constantTimeEqual } from '../bytes/constant-time-equal.js';
-import { decodeBase64UrlShifted, encodeBase64UrlUnchecked } from '../encoding/base64.js';
+import { encodeBase64UrlUnchecked } from '../encoding/base64.js';
 import { utf8Text } from '../encoding/utf8.js';
 import { InvalidToken } from '../errors/invalid-token.js';
+import type { Mac } from '../hmac-sha256.js';
+import { ENGINE, type FernetCipher, type FernetEngine } from './engine.js';
 import { parseFernetKey } from './key.js';
-import { keyedHmacSha256, type Mac } from './mac.js';
+import { portableEngine } from './portable-engine.js';
 import { readTimestamp, toSeconds, writeTimestamp } from './time.js';
 
 // Token layout (spec): version(1) ‖ timestamp(8) ‖ IV(16) ‖ ciphertext(16·n, n ≥ 1) ‖ HMAC(32).
@@ -17,9 +18,6 @@ const BLOCK = 16;
 const MIN_LEN = BODY_AT + BLOCK + MAC_LEN;
 // The spec gives no number; 60 s is what cryptography, fernet-go and fernet.js use.
 const MAX_CLOCK_SKEW = 60;
-// Token bytes live at this offset of their buffer so that the IV (9) and ciphertext (25)
-// are 4-byte aligned: noble's AES then works on them in place instead of copying them.
-const SHIFT = 3;
 
 // Called directly rather than through randomBytes(): Fernet needs only 16 or 32 bytes,
 // and this keeps the bundle small.
@@ -66,8 +64,9 @@ export interface FernetDecryptOptions {
  * Fernet symmetric authenticated encryption (https://github.com/fernet/spec), compatible
  * with Python's `cryptography.fernet.Fernet`.
  *
- * Synchronous pure JavaScript (noble AES-128-CBC and HMAC-SHA256), so it runs where
- * `crypto.subtle` is missing. Every verification failure throws the same
+ * Synchronous. In browsers it is pure JavaScript (AES-128-CBC, noble's SHA-256), so it runs where
+ * `crypto.subtle` is missing; in Node, Deno and Bun (the `node` export condition of opskit/crypto)
+ * the same class runs on node:crypto, with the same checks and errors. Every verification failure throws the same
  * {@link InvalidToken}, so callers, and attackers, cannot tell a bad MAC from bad padding.
  *
  * @example
@@ -79,8 +78,9 @@ export interface FernetDecryptOptions {
  * ```
  */
 export class Fernet {
-  readonly #encryptionKey: Uint8Array;
-  // Keyed once per instance; see mac.ts.
+  readonly #engine: FernetEngine;
+  // Both keyed once per instance.
+  readonly #cipher: FernetCipher;
   readonly #mac: Mac;
   // Reused: calls are synchronous, so one scratch tag is enough.
   readonly #tag = new Uint8Array(MAC_LEN);
@@ -100,8 +100,11 @@ export class Fernet {
     const { signingKey, encryptionKey } = parseFernetKey(key);
     const clock = or(checked(options, 'Fernet')?.now, () => Date.now);
     if (typeof clock != 'function') throw new ConfigError('Fernet: options.now must be a function');
-    this.#encryptionKey = encryptionKey;
-    this.#mac = keyedHmacSha256(signingKey);
+    // A runtime-specific subclass names its engine; see engine.ts.
+    const engine = (new.target as { [ENGINE]?: FernetEngine })[ENGINE] || portableEngine;
+    this.#engine = engine;
+    this.#cipher = engine.cipher(encryptionKey);
+    this.#mac = engine.mac(signingKey);
     this.#clock = clock;
   }
 
@@ -121,18 +124,16 @@ export class Fernet {
     const iv = or(checked(options, 'Fernet.encrypt')?.iv, () => random(BLOCK));
     if (!(iv instanceof Uint8Array && iv.length == BLOCK)) throw new ConfigError('Fernet.encrypt: options.iv must be 16 bytes');
     const seconds = toSeconds(or(options?.now, this.#clock), 'Fernet.encrypt');
-    const cipher = cbc(this.#encryptionKey, iv);
     // PKCS#7 always adds 1 to 16 bytes.
     const macAt = BODY_AT + plaintext.length + BLOCK - (plaintext.length % BLOCK);
-    const length = macAt + MAC_LEN;
-    const token = new Uint8Array(new ArrayBuffer(length + SHIFT), SHIFT, length);
+    const token = new Uint8Array(macAt + MAC_LEN);
     token[0] = VERSION;
     writeTimestamp(token, seconds);
     token.set(iv, IV_AT);
-    // Ciphertext and tag are written straight into the token: no intermediate arrays.
-    cipher.encrypt(plaintext, token.subarray(BODY_AT, macAt));
+    // Ciphertext and tag are written straight into the token.
+    this.#cipher.encrypt(iv, plaintext, token.subarray(BODY_AT, macAt));
     this.#mac(token.subarray(0, macAt), token.subarray(macAt));
-    return encodeBase64UrlUnchecked(token);
+    return this.#engine.encode(token);
   }
 
   /**
@@ -144,7 +145,7 @@ export class Fernet {
   decrypt(token: string, options?: FernetDecryptOptions): Uint8Array {
     const bytes = this.#verify(token, options);
     try {
-      return cbc(this.#encryptionKey, bytes.subarray(IV_AT, BODY_AT)).decrypt(bytes.subarray(BODY_AT, bytes.length - MAC_LEN));
+      return this.#cipher.decrypt(bytes.subarray(IV_AT, BODY_AT), bytes.subarray(BODY_AT, bytes.length - MAC_LEN));
     } catch {
       // Reachable only with a valid MAC, i.e. a token made with this key but bad padding.
       throw new InvalidToken();
@@ -178,7 +179,7 @@ export class Fernet {
 
     let bytes: Uint8Array;
     try {
-      bytes = decodeBase64UrlShifted(token, SHIFT);
+      bytes = this.#engine.decode(token);
     } catch {
       throw new InvalidToken();
     }

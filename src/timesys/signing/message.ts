@@ -1,5 +1,6 @@
 import { encodeBase64 } from '../../crypto/encoding/base64.js';
-import { hmac } from '../../crypto/hmac.js';
+import { utf8Bytes } from '../../crypto/encoding/utf8.js';
+import { keyedHmacSha256, type Mac } from '../../crypto/hmac-sha256.js';
 import { compareCodePoints } from './code-points.js';
 import { pyStr, type LlapiParams, type LlapiScalar } from './python-str.js';
 
@@ -41,5 +42,19 @@ export function llapiMessage(method: string, path: string, params: LlapiParams):
  * the trimmed API key (used as is: not base64- or hex-decoded). Always 44 characters.
  */
 export function llapiSignature(key: string, message: string): string {
-  return encodeBase64(hmac('sha256', key.trim(), message));
+  return llapiSigner(key)(message);
+}
+
+/**
+ * {@link llapiSignature} for one key, keyed once (the HMAC's inner and outer states are computed
+ * here, not per message). SHA-256 only, so a Timesys bundle carries no other hash.
+ * @throws ConfigError when the key or a message is not a string or holds a lone surrogate.
+ */
+export function llapiSigner(key: string): (message: string) => string {
+  const mac: Mac = keyedHmacSha256(utf8Bytes(typeof key === 'string' ? key.trim() : key, 'llapiSignature: key'));
+  const tag = new Uint8Array(32);
+  return (message) => {
+    mac(utf8Bytes(message, 'llapiSignature: message'), tag);
+    return encodeBase64(tag);
+  };
 }

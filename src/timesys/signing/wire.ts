@@ -7,11 +7,15 @@ export type Pair = readonly [string, string];
 /** The content type of every LLAPI POST body (there is no JSON and no multipart anywhere). */
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 
+const SAFE = /^[A-Za-z0-9_.~-]*$/;
+
 /**
  * Python's `urllib.parse.quote_plus`: space → `+`, every byte outside `A-Za-z0-9_.-~` percent-encoded
  * from UTF-8. `encodeURIComponent` leaves `!'()*` alone, so those are encoded here too.
  */
 export function quotePlus(text: string): string {
+  // Most values (tokens, booleans, versions) need no escaping at all.
+  if (SAFE.test(text)) return text;
   return encodeURIComponent(text)
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%20/g, '+');

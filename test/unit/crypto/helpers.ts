@@ -103,3 +103,13 @@ export function pem(label: string, body: Uint8Array): string {
 export function pemBody(text: string): Buffer {
   return Buffer.from(text.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
 }
+
+/**
+ * Both Fernet engines behind the one class: the portable one (pure JavaScript, what browsers get from
+ * opskit/crypto) and the node:crypto one (what the `node` export condition gives Node, Deno and Bun).
+ * Fernet tests run once per engine.
+ */
+export const FERNETS = [
+  ['portable', (await import('../../../src/crypto/index.js')).Fernet],
+  ['node:crypto', (await import('../../../src/node/crypto/index.js')).Fernet],
+] as const;

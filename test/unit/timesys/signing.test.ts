@@ -103,3 +103,41 @@ test('every retry is signed again from the same bytes; the key never reaches log
   assert.equal((err as { status?: number }).status, 403);
   assert.ok(!JSON.stringify({ m: (err as Error).message, e: err }).includes('wrong-but-secret-key'));
 });
+
+test('a facade call and the same request through llapi.api go out byte for byte alike, with one signature', async () => {
+  const llapi = new Llapi({ ...VECTOR_USER, dryRun: true, reveal: true, fetch: noFetch });
+  type Shown = { url: string; body?: string; headers: Record<string, string>; signed: string };
+  const viaFacade = (await llapi.createFolder('Release 1.0+ é', { description: 'a&b=c', groupToken: 'G1' })) as unknown as Shown;
+  const viaApi = (await llapi.api
+    .POST('/api/v1/vigiles/folders', {
+      body: { folder_name: 'Release 1.0+ é', description: 'a&b=c', group_token: 'G1' } as never,
+      bodySerializer: (b: Record<string, string>) => new URLSearchParams(b).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    .catch((e: { request?: Shown }) => e.request)) as Shown;
+  // V7 of the protocol: the facade announces its message to the signer; the api call is decoded from the wire.
+  assert.equal(viaFacade.headers['x-auth-signature'], 'iUvoJhyRwJJNmSgJi9K7D2RyO8g/oTjPforemUlRXHU=');
+  assert.equal(viaApi.headers['x-auth-signature'], viaFacade.headers['x-auth-signature']);
+  assert.equal(viaApi.body, viaFacade.body);
+  assert.equal(viaApi.signed, viaFacade.signed);
+});
+
+test('concurrent calls each sign their own request (vectors V1b–V8 at once)', async () => {
+  const llapi = new Llapi({ ...VECTOR_USER, dryRun: true, reveal: true, fetch: noFetch });
+  const sig = (r: unknown) => (r as { headers: Record<string, string> }).headers['x-auth-signature'];
+  const got = await Promise.all([
+    llapi.heartbeat(),
+    llapi.searchCvesByProduct('openssl', { version: '1.1.1', idsOnly: true }),
+    llapi.bulkMoveManifests(['t2', 't1'], { targetFolderToken: 'F1' }),
+    llapi.getLatestReport('MTOKEN', { extraFields: ['published', 'assigner'] }),
+    llapi.updateGroupSettings('GTOK', { vulnIdentifiers: ['PURL', 'CPE', 'CVE Product'] }),
+    llapi.deleteManifest('MTOKEN', { confirmed: true }),
+    llapi.createFolder('Release 1.0+ é', { description: 'a&b=c', groupToken: 'G1' }),
+    llapi.getAppDbVersion(),
+  ]);
+  assert.deepEqual(got.map(sig), [
+    'Zj/rcipt8epLhh7VpWMhHwiuXOzQOkB9M3USYR/uBGE=', 'nnmEHtVYx9GngsS1/p9BG/cPaosKvsglyMSvHY/iwVQ=', 'rn/VMAhvUbkAjuNDMgwFYlTiLo7+OgxZqjy5md6QRII=',
+    'ft08HVJ6ZiNY2iXbziGa8Uacf8OVPCbUq9qn8hoEaMg=', 'jA31J2XfZ4t4yErMc8KwYTh3D2wV486XgVAQhWf8ozE=', '26oIDzm5EwLJf9Kvmu779K/dfWxEoWOQboF04RBczU0=',
+    'iUvoJhyRwJJNmSgJi9K7D2RyO8g/oTjPforemUlRXHU=', 'qMFCFMx7rhgYKVxByE+MBkggVdD7SxW9ttrBPeKMjwk=',
+  ]);
+});
