@@ -79,7 +79,17 @@ export async function run(): Promise<Row[]> {
     const platform = subpath === './node' ? 'node' : 'browser';
     add(`${name} entry${platform === 'node' ? ' (platform node)' : ''}`, await measure(file, platform, plugins), subpath === '.' ? '≤ 5 kB' : undefined);
   }
-  add('core + one call', await measure(join(root, 'bench', 'fixtures', 'core-one-call.mjs'), 'browser', plugins));
+  // What an app ships for one call of each family (bench/fixtures/*.mjs; issue 14's budgets). The
+  // Timesys row is bench/timesys.bench.ts's.
+  const apps: Array<[name: string, fixture: string, budget: string]> = [
+    ['core + one call', 'core-one-call.mjs', '≤ 6 kB'],
+    ['one Turbonomic call', 'turbonomic-one-call.mjs', '≤ 12 kB'],
+    ['one Triton call with an Ed25519 key', 'triton-one-call.mjs', '≤ 25 kB'],
+    ['one mist.io call', 'mist-one-call.mjs', '≤ 12 kB'],
+    ['one Synnefo (Cyclades) call', 'synnefo-one-call.mjs', '≤ 12 kB'],
+    ['one Pithos+ upload', 'pithos-upload.mjs', '≤ 20 kB'],
+  ];
+  for (const [name, fixture, budget] of apps) add(name, await measure(join(root, 'bench', 'fixtures', fixture), 'browser', plugins), budget);
   add('Fernet alone', await measure(join(root, 'bench', 'fixtures', 'fernet-alone.mjs'), 'browser', plugins), '≤ 7 kB');
   const browserBundle = join(root, 'dist', 'browser', 'opskit.js');
   if (existsSync(browserBundle)) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Generates src/<family>/generated/<api>.ts (openapi-typescript) and <api>.meta.ts (operation
-// table) from every openapi/<api>.yaml. `--check` writes nothing and exits 1 naming stale files.
+// Generates src/<family>/generated/<api>.ts (openapi-typescript) and <api>.meta.ts (one export
+// per operation, plus the table keyed by `METHOD /path`) from every openapi/<api>.yaml. `--check`
+// writes nothing and exits 1 naming stale files.
 import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -116,6 +117,17 @@ function responseShape(doc, op) {
   return shape === 'any' ? undefined : shape;
 }
 
+/** Words an export cannot be named (a per-operation export takes its operationId's name). */
+const RESERVED = new Set(`break case catch class const continue debugger default delete do else enum export extends false finally for
+  function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static
+  implements interface package private protected public await arguments eval operations OperationKey`.split(/\s+/));
+
+/** The name of an operation's own export: its operationId, with `_` for what a JavaScript name cannot hold (`Key.delete` → `Key_delete`). */
+function exportName(operationId) {
+  const name = operationId.replace(/[^\w$]/g, '_');
+  return /^[A-Za-z_$]/.test(name) && !RESERVED.has(name) ? name : `op_${name}`;
+}
+
 function metaSource(api, doc) {
   const rows = [];
   const problems = [];
@@ -136,20 +148,31 @@ function metaSource(api, doc) {
       const fields = [`operationId: ${JSON.stringify(op.operationId ?? '')}`, `idempotent: ${idempotent}`];
       if (paginate !== undefined) fields.push(`paginate: ${JSON.stringify(paginate)}`);
       const styles = pathStyles(doc, [...(item.parameters ?? []), ...(op.parameters ?? [])], key, problems);
-      if (styles) fields.push(`pathStyles: Object.freeze(${JSON.stringify(styles)})`);
+      if (styles) fields.push(`pathStyles: /* @__PURE__ */ Object.freeze(${JSON.stringify(styles)})`);
       const shape = responseShape(doc, op);
       if (shape) fields.push(`shape: ${JSON.stringify(shape)}`);
-      rows.push([key, `  ${JSON.stringify(key)}: Object.freeze({ ${fields.join(', ')} }),`]);
+      rows.push({ key, name: exportName(op.operationId ?? ''), fields });
     }
   }
+  const names = new Map();
+  for (const r of rows) {
+    if (names.has(r.name)) problems.push(`${r.key}: operationId ${r.name} is also ${names.get(r.name)}'s`);
+    names.set(r.name, r.key);
+  }
   if (problems.length) throw new Error(`openapi/${api}.yaml:\n  ${problems.join('\n  ')}`);
-  rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return (
-    header(api, 'operation table') +
+    header(api, 'operation metadata') +
+    '//\n' +
+    '// One export per operation (named by its operationId), so a bundle keeps only the operations an\n' +
+    '// app calls: facades pass the one they call (`opskit: { meta: getItem }`). `operations` keys them\n' +
+    '// all by `"METHOD /path"` for code that looks them up by path (and is dropped when unused).\n' +
+    '\n' +
+    rows.map((r) => `/** \`${r.key}\` */\nexport const ${r.name} = /* @__PURE__ */ Object.freeze({ ${r.fields.join(', ')} });\n`).join('') +
     '\n' +
     '/** Every operation of the spec, keyed `"METHOD /path"`: its operationId, whether a retry is safe, how it pages. */\n' +
-    'export const operations = Object.freeze({\n' +
-    rows.map((r) => `${r[1]}\n`).join('') +
+    'export const operations = /* @__PURE__ */ Object.freeze({\n' +
+    rows.map((r) => `  ${JSON.stringify(r.key)}: ${r.name},\n`).join('') +
     '});\n' +
     '\n' +
     '/** `"METHOD /path"` of every operation in the spec. */\n' +

@@ -1,10 +1,10 @@
-import createFetchClient, {
-  type BodySerializer,
-  type Client,
-  type FetchResponse,
-  type MaybeOptionalInit,
-  type QuerySerializer,
-  type QuerySerializerOptions,
+import type {
+  BodySerializer,
+  Client,
+  FetchResponse,
+  MaybeOptionalInit,
+  QuerySerializer,
+  QuerySerializerOptions,
 } from 'openapi-fetch';
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
 import { catchDryRun, DryRunSignal, type DryRunRequest } from './dry-run.js';
@@ -13,29 +13,23 @@ import { OpsError } from './errors/ops-error.js';
 import { ResponseError } from './errors/response-error.js';
 import type { HttpError } from './errors/http-error.js';
 import { httpErrorFor } from './http-error-for.js';
-import { encodePathParams, substitutePath, type PathStyle } from './path-params.js';
 import { ConfigError } from './errors/config-error.js';
-import { LightRequest } from './light-request.js';
-import { createPipeline, expectedShapeOf, requestInfoOf, type CallInfo, type ResponseShape } from './pipeline.js';
-import type { Auth, AuthHandler, CallOptions, CoreOptions } from './types.js';
+import { createPipeline, expectedShapeOf, requestInfoOf } from './pipeline.js';
+import { createTypedApi } from './typed-api.js';
+import type { Auth, AuthHandler, CallOptions, CoreOptions, OperationMeta } from './types.js';
 
-/** One operation's facts from a spec (generated `*.meta.ts`). */
-export interface OperationMeta {
-  operationId: string;
-  idempotent?: boolean;
-  paginate?: 'cursor' | 'offset' | 'marker';
-  /** Path parameters that are not plain identifiers (`x-opskit-path`): free text or slash-separated names. */
-  pathStyles?: Readonly<Record<string, PathStyle>>;
-  /** Top-level JSON type of every 2xx JSON reply the spec describes (absent: not checked). */
-  shape?: ResponseShape;
-}
+export type { OperationMeta };
 
 export interface ClientOptions extends CoreOptions {
   /** API root, e.g. `https://cloudapi.example.com`. */
   baseUrl: string;
   /** Auth scheme: signs every attempt. */
   auth?: Auth;
-  /** Generated operation table (`"METHOD /path"` → meta): names operations and marks idempotent POSTs. */
+  /**
+   * Generated operation table (`"METHOD /path"` → meta): names operations, marks idempotent POSTs,
+   * checks reply shapes for calls that do not pass their operation's meta (`opskit: { meta }`).
+   * Facades pass each operation's own export instead, so a bundle keeps only the ones it calls.
+   */
   operations?: Readonly<Record<string, OperationMeta>>;
   /** Extract the vendor's error code and message from an error body. Default: `{code, message}` fields. */
   errorDetails?: (body: unknown) => { code?: string | undefined; message?: string | undefined } | undefined;
@@ -87,17 +81,14 @@ export interface OpsClient<Paths extends {}> {
   scrub(text: string): string;
 }
 
-/** The init key (copied by openapi-fetch onto its Request) that carries a call's facts to the pipeline. */
-const CALL = 'opskitCall';
-
 function toHandler(auth: Auth | undefined): AuthHandler | undefined {
   if (!auth) return undefined;
   return typeof auth === 'function' ? { sign: auth } : auth;
 }
 
 /**
- * A typed client for one API: openapi-fetch for URLs, parameters and types; opskit's pipeline
- * (dry run, auth, retry, timeout, log) underneath as its `fetch`.
+ * A typed client for one API: openapi-fetch's types and rules for URLs, parameters and results
+ * (run by `createTypedApi`), opskit's pipeline (dry run, auth, retry, timeout, log) underneath.
  */
 export function createClient<Paths extends {} = any>(options: ClientOptions): OpsClient<Paths> {
   checkBaseUrl(options.baseUrl);
@@ -106,61 +97,20 @@ export function createClient<Paths extends {} = any>(options: ClientOptions): Op
   const errorFactory = options.errorFactory ?? httpErrorFor;
   const errorDetails = options.errorDetails ?? defaultErrorDetails;
 
-  const raw = createFetchClient<Paths>({
+  const api = createTypedApi<Paths>({
     baseUrl: options.baseUrl,
     headers: options.headers,
     querySerializer: options.querySerializer,
     bodySerializer: options.bodySerializer,
-    pathSerializer: substitutePath,
-    // openapi-fetch copies unknown init keys onto its Request: the guard below puts the call's facts there.
-    fetch: (request: Request) => pipeline.run(request, (request as unknown as { [CALL]?: CallInfo })[CALL] ?? { op: `${request.method} ${request.url}` }),
-  } as Parameters<typeof createFetchClient<Paths>>[0]);
+    operations,
+    send: pipeline.call,
+    // The call's own redactor: it also knows the credentials its request carried.
+    scrub: (text, response) => (requestInfoOf(response)?.redactor ?? pipeline.redactor()).scrub(text),
+  });
 
-  // Every call's path parameters are checked and encoded before openapi-fetch builds the URL, so an
-  // identifier such as `..` or `a/../b` can never change which resource a request reaches.
-  const guard = (name: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE') => {
-    const send = (url: string, init: Record<string, any>) => raw.request(name as never, url as never, init as never);
-    return (url: string, init?: Record<string, any>) => {
-      const meta = operations[`${name} ${url}`];
-      const extra = init?.opskit as CallOptions | undefined;
-      const op = extra?.op ?? meta?.operationId ?? `${name} ${url}`;
-      let path: Record<string, string>;
-      try {
-        path = encodePathParams(op, url, init?.params?.path, meta?.pathStyles);
-      } catch (e) {
-        return Promise.reject(e);
-      }
-      const parseAs = init?.parseAs ?? 'json';
-      const info: CallInfo = {
-        op,
-        idempotent: extra?.idempotent ?? meta?.idempotent,
-        timeout: extra?.timeout,
-        signal: extra?.signal,
-        fetchSignal: init?.signal ?? undefined,
-        stream: parseAs === 'stream',
-        // Only JSON replies have a shape to check; text, bytes and streams are the caller's to read.
-        shape: parseAs === 'json' ? meta?.shape : undefined,
-      };
-      // A call with its own pathSerializer (an API with upstream-exact encoding) encodes the checked values itself.
-      const params = init?.pathSerializer ? init.params : { ...init?.params, path };
-      // Real Requests only for the caller's own openapi-fetch middleware, which may expect one.
-      return send(url, { ...init, params, [CALL]: info, ...(userMiddleware ? {} : { Request: LightRequest }) });
-    };
-  };
-  let userMiddleware = false;
-  const api = {
-    ...raw,
-    use: (...middleware: Parameters<typeof raw.use>) => {
-      userMiddleware = true;
-      raw.use(...middleware);
-    },
-    request: (method: string, url: string, init?: Record<string, any>) => guard(method.toUpperCase() as 'GET')(url, init),
-    GET: guard('GET'), PUT: guard('PUT'), POST: guard('POST'), DELETE: guard('DELETE'),
-    PATCH: guard('PATCH'), HEAD: guard('HEAD'), OPTIONS: guard('OPTIONS'), TRACE: guard('TRACE'),
-  } as unknown as Client<Paths>;
-
-  async function unwrap<R extends { response: Response }>(result: Promise<R>): Promise<DataOf<R>> {
-    return (await unwrapResponse(result)).data;
+  function unwrap<R extends { response: Response }>(result: Promise<R>): Promise<DataOf<R>> {
+    // One promise turn fewer than awaiting unwrapResponse: this runs for every data call.
+    return unwrapResponse(result).then(dataOf);
   }
 
   async function unwrapResponse<R extends { response: Response }>(result: Promise<R>): Promise<{ data: DataOf<R>; response: Response }> {
@@ -225,6 +175,8 @@ export function createClient<Paths extends {} = any>(options: ClientOptions): Op
     scrub: (text) => pipeline.redactor().scrub(text),
   };
 }
+
+const dataOf = <D>(r: { data: D }): D => r.data;
 
 /** A URL with `user:password@` would put the password in every error and log line that names it. */
 function checkBaseUrl(baseUrl: string): void {

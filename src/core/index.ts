@@ -1,5 +1,5 @@
 export { createClient, defaultErrorDetails, type ClientOptions, type OpsClient, type OperationMeta, type DataMethod, type DataOf } from './client.js';
-export { createPipeline, resolveTimeout, DEFAULT_TIMEOUT, type CallInfo, type PipelineOptions } from './pipeline.js';
+export { createPipeline, resolveTimeout, DEFAULT_TIMEOUT, type CallInfo, type PipelineOptions, type Reply } from './pipeline.js';
 export * from './errors/index.js';
 export { httpErrorFor } from './http-error-for.js';
 export { DryRunSignal, dryRunnable, catchDryRun, isDryRunRequest, type DryRunRequest } from './dry-run.js';

@@ -10,13 +10,13 @@ import { DryRunSignal, type DryRunRequest } from './dry-run.js';
 import { LightRequest } from './light-request.js';
 import { emit } from './log.js';
 import { Redactor } from './redact.js';
-import { isRedirect, nextHop, resolveRedirects } from './redirects.js';
+import { isRedirect, nextHop, resolveRedirects, type Hop } from './redirects.js';
 import { methodMayRetry, parseRetryAfter, resolveRetry, retryDelay, type ResolvedRetry } from './retry-policy.js';
 import { CallSignal } from './call-signal.js';
 import { scrubError } from './scrub-error.js';
 import { TimeoutReason } from './timeout-reason.js';
 import { sleep as defaultSleep } from './sleep.js';
-import type { AuthHandler, CallContext, CoreOptions, PreparedRequest, TimeoutOptions } from './types.js';
+import type { AuthHandler, AuthResult, CoreOptions, PreparedRequest, TimeoutOptions } from './types.js';
 
 /** The top-level JSON type a 2xx body must have (from the spec), or `any`. */
 export type ResponseShape = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'any';
@@ -65,9 +65,8 @@ export function requestInfoOf(response: Response): { info: RequestInfo; redactor
 }
 
 /** The shape the spec promises for this response's body (cheap: no redaction). */
-export function expectedShapeOf(response: Response): { op: string; shape: ResponseShape | undefined; scrub: (t: string) => string } | undefined {
-  const known = requestOf.get(response);
-  return known && { op: known.op, shape: known.shape, scrub: (t) => known.redactor().scrub(t) };
+export function expectedShapeOf(response: Response): { op: string; shape: ResponseShape | undefined } | undefined {
+  return requestOf.get(response);
 }
 
 export const DEFAULT_TIMEOUT: Required<TimeoutOptions> = { attempt: 30_000, total: 120_000 };
@@ -81,8 +80,11 @@ export function resolveTimeout(t: number | TimeoutOptions | false | undefined, b
   return { attempt: t.attempt ?? base.attempt, total: t.total ?? base.total };
 }
 
-/** The signal auth schemes see when nothing can abort the call. */
-const NEVER = new AbortController().signal;
+/** The signal auth schemes see when nothing can abort the call (built on first use: no work at import). */
+let never: AbortSignal | undefined;
+const NEVER = (): AbortSignal => (never ??= new AbortController().signal);
+
+const NO_SIGNALS: readonly AbortSignal[] = [];
 
 /** Statuses whose responses must not carry a body (the Response constructor refuses one). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
@@ -98,7 +100,18 @@ interface Progress {
   status?: number | undefined;
 }
 
-type AttemptOutcome = { response: Response; sent: PreparedRequest; error?: undefined } | { error: OpsError; response?: undefined };
+/**
+ * A call's reply. `bytes` is the whole body, read inside the attempt (absent for streams, HEAD and
+ * bodiless statuses); `response` is then the runtime's own Response with its body consumed, unless
+ * someone may read the body again (the public `run`, an auth scheme's `onResponse`, middleware),
+ * who get a {@link BufferedResponse} serving those bytes.
+ */
+export interface Reply {
+  response: Response;
+  bytes: Uint8Array<ArrayBuffer> | undefined;
+}
+
+type AttemptOutcome = { response: Response; bytes: Uint8Array<ArrayBuffer> | undefined; sent: PreparedRequest; error?: undefined } | { error: OpsError; response?: undefined };
 
 /**
  * The request pipeline, in DESIGN.md order: dry run → auth → retry → timeout → log → fetch.
@@ -108,8 +121,7 @@ type AttemptOutcome = { response: Response; sent: PreparedRequest; error?: undef
  * origin.
  */
 export function createPipeline(options: PipelineOptions) {
-  const baseFetch = options.fetch ?? ((r: Request) => globalThis.fetch(r));
-  const policy: ResolvedRetry = resolveRetry(options.retry);
+    const policy: ResolvedRetry = resolveRetry(options.retry);
   const redirects = resolveRedirects(options.redirects);
   const timeouts = resolveTimeout(options.timeout);
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -119,7 +131,22 @@ export function createPipeline(options: PipelineOptions) {
   const auth = options.auth;
   const secrets = new Redactor(options.secrets, undefined, options.publicNames);
 
+  // The platform's fetch takes the URL and init directly: building a Request first would make it
+  // build a second one (with a second signal to follow) from ours.
+  const send: (url: string, init: RequestInit) => Promise<Response> = options.fetch
+    ? ((custom) => (url, init) => custom(new Request(url, init)))(options.fetch)
+    : (url, init) => globalThis.fetch(url, init);
+
+  /** Sends one call (every attempt) and resolves with its response, body readable. */
   async function run(request: Request | LightRequest, callInfo: CallInfo): Promise<Response> {
+    return (await call(request, callInfo, true)).response;
+  }
+
+  /**
+   * Sends one call; the reply's bytes come separately (see {@link Reply}). `readable`: the caller
+   * may read the response body itself, so it must be a BufferedResponse.
+   */
+  async function call(request: Request | LightRequest, callInfo: CallInfo, readable: boolean): Promise<Reply> {
     // Operation names come from path templates, but a caller may have put a secret in a literal path.
     const info: CallInfo = { ...callInfo, op: secrets.scrub(callInfo.op), redirect: callInfo.redirect ?? request.redirect };
     const prepared: PreparedRequest = {
@@ -130,10 +157,12 @@ export function createPipeline(options: PipelineOptions) {
       body: undefined,
     };
     if (request instanceof LightRequest) {
-      const { bytes, contentType } = await request.bytes();
-      prepared.body = bytes;
-      // What a real Request would have added (a FormData boundary, a text type).
-      if (contentType && !request.headers.has('content-type')) request.headers.set('content-type', contentType);
+      if (request.bodyInit !== null) {
+        const { bytes, contentType } = await request.bytes();
+        prepared.body = bytes;
+        // What a real Request would have added (a FormData boundary, a text type).
+        if (contentType && !request.headers.has('content-type')) request.headers.set('content-type', contentType);
+      }
     } else if (request.body) {
       prepared.body = new Uint8Array(await request.arrayBuffer());
     }
@@ -145,26 +174,27 @@ export function createPipeline(options: PipelineOptions) {
     const t = resolveTimeout(info.timeout, timeouts);
     const deadline = Number.isFinite(t.total) && t.total > 0 ? Date.now() + t.total : Infinity;
     const fetchSignal = 'fetchSignal' in callInfo ? callInfo.fetchSignal : (request.signal ?? undefined);
-    const callerSignals = [options.signal, info.signal, fetchSignal].filter((s): s is AbortSignal => s !== undefined);
+    const callerSignals = options.signal || info.signal || fetchSignal ? [options.signal, info.signal, fetchSignal].filter((s): s is AbortSignal => s !== undefined) : NO_SIGNALS;
     const signal = new CallSignal(callerSignals, deadline, t.total);
     try {
-      return await attempts(request, prepared, info, t, deadline, signal, redactor);
+      return await attempts(prepared, info, t, deadline, signal, redactor, readable || auth?.onResponse !== undefined);
     } finally {
       signal.dispose();
     }
   }
 
   async function attempts(
-    request: Request | LightRequest, prepared: PreparedRequest, info: CallInfo, t: Required<TimeoutOptions>, deadline: number, callSignal: CallSignal, redactor: LazyRedactor,
-  ): Promise<Response> {
+    prepared: PreparedRequest, info: CallInfo, t: Required<TimeoutOptions>, deadline: number, callSignal: CallSignal, redactor: LazyRedactor, readable: boolean,
+  ): Promise<Reply> {
     const mayRetry = methodMayRetry(policy, prepared.method, info.idempotent);
     let reauthed = false;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await attemptOnce(prepared, info, attempt, t, callSignal, redactor);
+      const outcome = await attemptOnce(prepared, info, attempt, t, callSignal, redactor, readable);
       if (outcome.response) {
         const response = outcome.response;
+        const reply: Reply = { response, bytes: outcome.bytes };
         if (auth?.onResponse && !reauthed) {
-          const again = await auth.onResponse(response, outcome.sent, { op: info.op, attempt, now, signal: callSignal.current ?? NEVER });
+          const again = await auth.onResponse(response, outcome.sent, { op: info.op, attempt, now, signal: callSignal.current ?? NEVER() });
           if (again === 'retry') {
             reauthed = true;
             await response.body?.cancel().catch(() => {});
@@ -173,10 +203,10 @@ export function createPipeline(options: PipelineOptions) {
           }
         }
         // `attempt` is also the number this retry would have (the first retry follows attempt 1).
-        if (!policy.statusCodes.has(response.status) || attempt > policy.retries || !mayRetry) return response;
+        if (!policy.statusCodes.has(response.status) || attempt > policy.retries || !mayRetry) return reply;
         const delay = retryDelay(policy, attempt, parseRetryAfter(response.headers.get('retry-after'), now()));
         // A wait the call's budget cannot afford ends it now, with the server's answer, not at the deadline.
-        if (delay === undefined || Date.now() + delay >= deadline) return response;
+        if (delay === undefined || Date.now() + delay >= deadline) return reply;
         await response.body?.cancel().catch(() => {});
         await backoff(info, prepared, attempt, delay, `HTTP ${response.status}`, callSignal, redactor);
         continue;
@@ -194,31 +224,25 @@ export function createPipeline(options: PipelineOptions) {
     }
   }
 
-  function ctxFor(info: CallInfo, attempt: number, signal: AbortSignal): CallContext {
-    return { op: info.op, attempt, now, signal };
-  }
-
-  async function sign(prepared: PreparedRequest, info: CallInfo, attempt: number, signal: AbortSignal) {
-    // Each attempt signs a copy, so a scheme that adds headers never sees its own output again.
-    let req: PreparedRequest = { ...prepared, headers: new Headers(prepared.headers) };
-    let result;
+  /**
+   * Signs a copy of the request for one attempt (a scheme that adds headers never sees its own
+   * output again). Resolves synchronously-signed requests without an extra promise turn.
+   */
+  function sign(prepared: PreparedRequest, info: CallInfo, attempt: number, signal: AbortSignal): Signed | Promise<Signed> {
+    const req: PreparedRequest = { method: prepared.method, url: prepared.url, headers: new Headers(prepared.headers), body: prepared.body };
+    if (!auth) return { req, result: undefined };
+    let out: AuthResult | void | Promise<AuthResult | void>;
     try {
-      result = auth ? await auth.sign(req, ctxFor(info, attempt, signal)) : undefined;
+      out = auth.sign(req, { op: info.op, attempt, now, signal });
     } catch (e) {
-      if (e instanceof OpsError || e instanceof DryRunSignal) throw e;
-      // A runtime error here is typically `Headers.set` refusing a value, and its message quotes
-      // that value: the very credential being set. Name the problem, never the text.
-      throw new ConfigError(
-        `${info.op}: the auth scheme could not sign the request (${e instanceof Error ? e.name : 'error'}): a credential or ` +
-          'header value it produced is not a valid HTTP header value (CR, LF, NUL or a non-Latin-1 character), or the signer failed',
-      );
+      throw signFailure(e, info.op);
     }
-    if (result?.request) req = result.request;
-    return { req, result: result ?? undefined };
+    if (out && typeof (out as Promise<unknown>).then === 'function') return signedLater(out as Promise<AuthResult | void>, req, info.op);
+    return { req: (out as AuthResult | undefined)?.request ?? req, result: (out as AuthResult | undefined) ?? undefined };
   }
 
   async function describe(prepared: PreparedRequest, info: CallInfo, redactor: Redactor): Promise<DryRunRequest> {
-    const { req, result } = await sign(prepared, info, 1, new AbortController().signal);
+    const { req, result } = await sign(prepared, info, 1, NEVER());
     const reveal = options.reveal === true;
     const headers = redactor.headers(req.headers, reveal);
     const url = redactor.url(req.url, reveal);
@@ -235,6 +259,7 @@ export function createPipeline(options: PipelineOptions) {
     t: Required<TimeoutOptions>,
     callSignal: CallSignal,
     redactor: LazyRedactor,
+    readable: boolean,
   ): Promise<AttemptOutcome> {
     const signal = callSignal.arm(t.attempt);
     const started = now();
@@ -242,9 +267,13 @@ export function createPipeline(options: PipelineOptions) {
     const follow = redirects.follow && (info.redirect ?? 'follow') === 'follow';
     let sent: PreparedRequest | undefined;
     try {
-      let hop: { request: PreparedRequest; signed: boolean } = { request: prepared, signed: true };
+      let hop: Hop = { request: prepared, signed: true };
       for (let hops = 0; ; hops++) {
-        const req = hop.signed ? (await sign(hop.request, info, attempt, signal ?? NEVER)).req : hop.request;
+        let req = hop.request;
+        if (hop.signed) {
+          const signing = sign(req, info, attempt, signal ?? NEVER());
+          req = (signing instanceof Promise ? await signing : signing).req;
+        }
         sent = req;
         // Signing may itself take time (a login); don't start a request that is already out of time.
         signal?.throwIfAborted();
@@ -260,9 +289,8 @@ export function createPipeline(options: PipelineOptions) {
           redirect: info.redirect === 'error' ? 'error' : 'manual',
         };
         if (signal) init.signal = signal;
-        const outgoing = new Request(req.url, init);
         progress.sent = true;
-        const raw = await abortable(baseFetch(outgoing), signal, () => {});
+        const raw = await callSignal.race(send(req.url, init));
         progress.status = raw.status;
         if (follow && isRedirect(raw)) {
           await raw.body?.cancel().catch(() => {});
@@ -274,7 +302,8 @@ export function createPipeline(options: PipelineOptions) {
         // Reading the body inside the attempt puts it under the attempt timeout and lets a truncated
         // body be retried like any other network failure.
         // A HEAD reply has no body to read, and its Content-Length describes the resource: keep it as is.
-        const response = info.stream || req.method === 'HEAD' || NULL_BODY.has(raw.status) || raw.type === 'opaqueredirect' ? raw : await buffered(raw, info.op, redactor, signal, maxBytes);
+        const bytes = info.stream || req.method === 'HEAD' || NULL_BODY.has(raw.status) || raw.type === 'opaqueredirect' ? undefined : await readBody(raw, info.op, callSignal, maxBytes);
+        const response = bytes && readable ? new BufferedResponse(bytes, raw, info.op, redactor) : raw;
         requestOf.set(response, { req, op: info.op, redactor, shape: info.shape });
         if (options.logger) {
           emit(options.logger, {
@@ -282,7 +311,7 @@ export function createPipeline(options: PipelineOptions) {
             status: response.status, durationMs: now() - started, headers: redactor().headers(response.headers),
           });
         }
-        return { response, sent: req };
+        return { response, bytes, sent: req };
       }
     } catch (e) {
       const error = classify(e, info.op, signal, redactor(), sent, progress);
@@ -311,7 +340,7 @@ export function createPipeline(options: PipelineOptions) {
     }
     const signal = callSignal.arm(Infinity);
     try {
-      await sleep(delayMs, signal);
+      await callSignal.race(sleep(delayMs, signal));
     } catch (e) {
       throw classify(e, info.op, signal, redactor(), undefined, { sent: false });
     } finally {
@@ -335,100 +364,98 @@ export function createPipeline(options: PipelineOptions) {
     return () => (built ??= currentRedactor());
   }
 
-  return { run, redactor: currentRedactor };
+  return { run, call, redactor: currentRedactor };
 }
 
-/** The response with its body read into memory (under the attempt's signal), at most `maxBytes`. */
-async function buffered(raw: Response, op: string, redactor: LazyRedactor, signal: AbortSignal | undefined, maxBytes: number): Promise<Response> {
-  const declared = raw.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBytes) {
-    await raw.body?.cancel().catch(() => {});
-    throw tooLarge(op, maxBytes, Number(declared));
+/**
+ * What signing threw, as the caller sees it. A runtime error here is typically `Headers.set`
+ * refusing a value, and its message quotes that value: the very credential being set. Name the
+ * problem, never the text.
+ */
+function signFailure(e: unknown, op: string): unknown {
+  if (e instanceof OpsError || e instanceof DryRunSignal) return e;
+  return new ConfigError(
+    `${op}: the auth scheme could not sign the request (${e instanceof Error ? e.name : 'error'}): a credential or ` +
+      'header value it produced is not a valid HTTP header value (CR, LF, NUL or a non-Latin-1 character), or the signer failed',
+  );
+}
+
+/** A request signed for one attempt, and what the scheme said about it. */
+interface Signed {
+  req: PreparedRequest;
+  result: AuthResult | undefined;
+}
+
+async function signedLater(pending: Promise<AuthResult | void>, req: PreparedRequest, op: string): Promise<Signed> {
+  let result: AuthResult | void;
+  try {
+    result = await pending;
+  } catch (e) {
+    throw signFailure(e, op);
   }
-  const bytes = declared !== null ? new Uint8Array(await abortable(raw.arrayBuffer(), signal, () => raw.body?.cancel().catch(() => {}))) : await readCapped(raw, op, signal, maxBytes);
-  return new BufferedResponse(bytes, raw, op, (text) => redactor().scrub(text));
+  return { req: result?.request ?? req, result: result ?? undefined };
+}
+
+/**
+ * The response body read into memory (under the call's signal), at most `maxBytes`: a declared
+ * length above the cap fails before reading, a body of unknown length stops at the cap.
+ */
+async function readBody(raw: Response, op: string, signal: CallSignal, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = raw.headers.get('content-length');
+  const length = declared === null ? 0 : Number(declared);
+  if (length > maxBytes) {
+    await raw.body?.cancel().catch(() => {});
+    throw tooLarge(op, maxBytes, length);
+  }
+  return readCapped(raw, op, signal, maxBytes, Number.isSafeInteger(length) && length > 0 ? length : 0);
 }
 
 function tooLarge(op: string, maxBytes: number, size?: number): ResponseError {
   return new ResponseError(op, `the reply body is ${size === undefined ? 'larger than' : `${size} bytes, more than`} maxResponseBytes (${maxBytes}); stream it instead (parseAs: 'stream')`);
 }
 
-/** A body of unknown length, read chunk by chunk so an endless reply stops at the cap. */
-async function readCapped(raw: Response, op: string, signal: AbortSignal | undefined, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The body, read chunk by chunk (a reader costs less than `arrayBuffer()` for small replies, and
+ * lets an endless reply stop at the cap). A declared length is read straight into one buffer of
+ * that size: each byte is copied once after the socket, and nothing else is held meanwhile.
+ */
+async function readCapped(raw: Response, op: string, signal: CallSignal, maxBytes: number, declared: number): Promise<Uint8Array<ArrayBuffer>> {
   if (!raw.body) return new Uint8Array(0);
   const reader = raw.body.getReader();
-  const chunks: Uint8Array[] = [];
+  let out = declared > 0 ? new Uint8Array(declared) : undefined;
+  let chunks: Uint8Array[] | undefined;
   let total = 0;
-  // One abort listener for the whole body, raced against each read.
-  let onAbort: (() => void) | undefined;
-  const aborted = signal
-    ? new Promise<never>((_, reject) => {
-        onAbort = () => {
-          // Reject first: cancelling settles the pending read as "done", which must not win the race.
-          reject(signal.reason);
-          reader.cancel().catch(() => {});
-        };
-        if (signal.aborted) onAbort();
-        else signal.addEventListener('abort', onAbort, { once: true });
-      })
-    : undefined;
-  aborted?.catch(() => {});
-  try {
-    for (;;) {
-      const { done, value } = aborted ? await Promise.race([reader.read(), aborted]) : await reader.read();
-      // A body cut short by an abort is never taken for the whole body.
-      if (signal?.aborted) throw signal.reason;
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => {});
-        throw tooLarge(op, maxBytes);
-      }
+  // No releaseLock once the body is read to its end: the stream is closed, and releasing costs
+  // more than the rest of the read. An abort or the cap cancels the reader instead.
+  for (;;) {
+    const { done, value } = await signal.race(reader.read(), reader);
+    // A body cut short by an abort is never taken for the whole body.
+    signal.current?.throwIfAborted();
+    if (done) break;
+    if (total + value.byteLength > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(op, maxBytes);
+    }
+    if (out && total + value.byteLength <= out.byteLength) out.set(value, total);
+    else {
+      // No length, or more than was declared: keep the chunks and join them at the end.
+      chunks ??= out ? [out.subarray(0, total)] : [];
+      out = undefined;
       chunks.push(value);
     }
-  } finally {
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
-    reader.releaseLock();
+    total += value.byteLength;
   }
-  if (chunks.length === 1 && (chunks[0] as Uint8Array).byteOffset === 0) return chunks[0] as Uint8Array<ArrayBuffer>;
-  const out = new Uint8Array(total);
+  if (out) return total === out.byteLength ? out : out.slice(0, total);
+  const only = chunks?.[0];
+  if (!chunks || !only) return new Uint8Array(0);
+  if (chunks.length === 1 && only.byteOffset === 0 && only.byteLength === only.buffer.byteLength) return only as Uint8Array<ArrayBuffer>;
+  const joined = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
-    out.set(c, at);
+    joined.set(c, at);
     at += c.byteLength;
   }
-  return out;
-}
-
-/**
- * Settle with `work`, or reject with the signal's reason as soon as it aborts: not every fetch (a
- * simulator's, a user's) ties its body stream to the request signal.
- */
-function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined, onAbort: () => void): Promise<T> {
-  if (!signal) return work;
-  if (signal.aborted) {
-    // The work was started anyway (its argument was evaluated); it will reject too, unobserved.
-    work.catch(() => {});
-    onAbort();
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => {
-      onAbort();
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', abort, { once: true });
-    work.then(
-      (v) => {
-        signal.removeEventListener('abort', abort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', abort);
-        reject(e);
-      },
-    );
-  });
+  return joined;
 }
 
 /**

@@ -1,4 +1,17 @@
 import type { LogEvent } from './log.js';
+import type { PathStyle } from './path-params.js';
+import type { ResponseShape } from './pipeline.js';
+
+/** One operation's facts from a spec (generated `*.meta.ts`, one export per operation). */
+export interface OperationMeta {
+  operationId: string;
+  idempotent?: boolean;
+  paginate?: 'cursor' | 'offset' | 'marker';
+  /** Path parameters that are not plain identifiers (`x-opskit-path`): free text or slash-separated names. */
+  pathStyles?: Readonly<Record<string, PathStyle>>;
+  /** Top-level JSON type of every 2xx JSON reply the spec describes (absent: not checked). */
+  shape?: ResponseShape;
+}
 
 /** A request as the chain sees it: the body is bytes so every attempt can replay it. */
 export interface PreparedRequest {
@@ -133,4 +146,9 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Override the client's timeouts for this call (`false`: none). */
   timeout?: number | TimeoutOptions | false;
+  /**
+   * The operation's generated meta (its export in `<api>.meta.ts`): names the call, marks it
+   * idempotent, gives its path styles and reply shape without the whole operation table.
+   */
+  meta?: OperationMeta;
 }
