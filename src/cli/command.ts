@@ -4,15 +4,22 @@ import type { CliIo } from './io.js';
 export interface OptionSpec {
   type: 'string' | 'boolean';
   short?: string;
-  /** Placeholder shown in help, e.g. `S` for `--ttl S`. */
+  /** Other long spellings accepted (an upstream CLI's, e.g. turboauth's `keyfile`). */
+  aliases?: readonly string[];
+  /** May be repeated; the value is then the list of every value given. */
+  multiple?: boolean;
+  /** Placeholder shown in help, e.g. `DURATION` for `--ttl DURATION`. */
   valueName?: string;
   description: string;
 }
 
+/** Parsed option values: strings, booleans, or lists for `multiple` options. */
+export type OptionValues = Readonly<Record<string, string | boolean | string[] | undefined>>;
+
 /** What a command's `run` receives. */
 export interface CommandInput {
-  /** Parsed options (strings for `type: 'string'`, booleans for `type: 'boolean'`). */
-  values: Readonly<Record<string, string | boolean | undefined>>;
+  /** Parsed options (strings for `type: 'string'`, booleans for `type: 'boolean'`, lists for `multiple`). */
+  values: OptionValues;
   positionals: readonly string[];
   io: CliIo;
 }
@@ -31,10 +38,29 @@ export interface Command {
   run(input: CommandInput): Promise<number | void>;
 }
 
+/** One option as the convention checks see it. */
+export interface OptionInfo {
+  long: string;
+  short?: string;
+  /** True when the option is an upstream CLI's, kept for parity (its letter may mean something else elsewhere). */
+  parity?: boolean;
+}
+
+/** One runnable command of a group: the words after the group, and every option it takes. */
+export interface CommandInfo {
+  path: readonly string[];
+  options: readonly OptionInfo[];
+}
+
 /** A group of commands under one word, e.g. `fernet`. Families add one group each. */
 export interface CommandGroup {
   summary: string;
   commands: Record<string, Command>;
+  /**
+   * The upstream CLI whose options this group keeps (`Joyent's triton CLI`): its short options
+   * may mean something else in other groups, and the help says so.
+   */
+  parity?: string;
   /**
    * Parses the rest of the command line itself (everything after the group word) instead of the
    * one-command-one-option-table scheme: for groups that mirror an upstream CLI with nested
@@ -42,9 +68,26 @@ export interface CommandGroup {
    * then only feeds the help listing.
    */
   dispatch?(argv: readonly string[], io: CliIo): Promise<number>;
+  /** Every runnable command with its options (default: `commands` as they are). */
+  walk?(): CommandInfo[];
 }
 
 /** Writes one JSON document as one line: easy for both `jq` and line-oriented readers. */
 export function printJson(io: CliIo, value: unknown): void {
   io.stdout(`${JSON.stringify(value)}\n`);
+}
+
+/** The option every command takes, added by the dispatcher: `--dry-run`. */
+export const DRY_RUN: OptionSpec = { type: 'boolean', description: 'print what would be sent or written instead of doing it' };
+
+/** `walk()` of a group made of plain commands. */
+export function walkCommands(commands: Readonly<Record<string, Command>>, parity = false): CommandInfo[] {
+  return Object.entries(commands).map(([name, c]) => ({
+    path: [name],
+    options: [
+      ...Object.entries(c.options ?? {}).map(([long, spec]): OptionInfo => ({ long, ...(spec.short ? { short: spec.short } : {}), ...(parity ? { parity } : {}) })),
+      { long: 'help', short: 'h' },
+      { long: 'dry-run' },
+    ],
+  }));
 }

@@ -11,12 +11,6 @@ export async function readData(arg: string | undefined, io: CliIo, what: string)
   return io.readStdin();
 }
 
-/** Parses a whole non-negative number of seconds. */
-export function parseSeconds(raw: string, option: string): number {
-  if (!/^\d+$/.test(raw)) throw new UsageError(`${option} must be a whole number of seconds`);
-  return Number(raw);
-}
-
 /** Parses a TCP port (0 = any free port). */
 export function parsePort(raw: string): number {
   const n = /^\d+$/.test(raw) ? Number(raw) : NaN;

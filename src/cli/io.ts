@@ -1,5 +1,14 @@
 import { concatBytes } from '../crypto/bytes/concat-bytes.js';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** How {@link CliIo.writeFile} writes. */
+export interface WriteFileOptions {
+  /** File mode of a new file (default 0o600: what opskit writes is mostly keys and credentials). */
+  mode?: number;
+  /** Refuse to replace an existing file (default true); `false` replaces it. */
+  exclusive?: boolean;
+}
 
 /**
  * Everything a command touches outside itself. Commands receive it instead of using
@@ -8,18 +17,20 @@ import { readFile } from 'node:fs/promises';
 export interface CliIo {
   stdout(text: string): void;
   /** Writes bytes to stdout exactly (downloads, `cat`); resolves once they are handed over. */
-  stdoutBytes?(bytes: Uint8Array): Promise<void> | void;
+  stdoutBytes(bytes: Uint8Array): Promise<void> | void;
   stderr(text: string): void;
-  /** True when stdout is a terminal (progress lines and tables for people; quiet in pipes). */
-  readonly stdoutIsTTY?: boolean;
-  /** True when stderr is a terminal (a progress line rewritten in place; plain lines otherwise). */
-  readonly stderrIsTTY?: boolean;
+  /** True when stdout is a terminal (pretty output and tables for people; one line in pipes). */
+  readonly stdoutIsTTY: boolean;
+  /** True when stderr is a terminal (a progress line rewritten in place; quiet in pipes). */
+  readonly stderrIsTTY: boolean;
   /** Reads stdin to the end. */
   readStdin(): Promise<Uint8Array>;
   /** True when stdin is a terminal (nothing piped in); reading it would block on the user. */
   readonly stdinIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readFile(path: string): Promise<Uint8Array>;
+  /** Writes a whole file (creating its folder); errors carry Node's `code` (`EEXIST`, `ENOENT`, …). */
+  writeFile(path: string, bytes: Uint8Array, options?: WriteFileOptions): Promise<void>;
   /** Resolves with the signal name on the first SIGINT or SIGTERM. */
   waitForStop(): Promise<string>;
 }
@@ -47,6 +58,10 @@ export function processIo(): CliIo {
     },
     env: process.env,
     readFile: async (path) => new Uint8Array(await readFile(path)),
+    async writeFile(path, bytes, options = {}) {
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      await writeFile(path, bytes, { mode: options.mode ?? 0o600, flag: options.exclusive === false ? 'w' : 'wx' });
+    },
     waitForStop: () =>
       new Promise((resolve) => {
         const stop = (signal: string) => {

@@ -19,15 +19,18 @@
  * - throw `UsageError` for a bad command line (exit 2); any other error exits 1 with its message
  *   on stderr, as every opskit command (runCli prints it, `--debug` adds the stack).
  */
-import { parseArgs } from 'node:util';
-import type { Command, CommandGroup, OptionSpec } from '../command.js';
-import { commandHelp } from '../help.js';
+import type { Command, CommandGroup, CommandInfo, OptionSpec } from '../command.js';
+import { columns, commandHelp, parityNote, wrap } from '../help.js';
 import type { CliIo } from '../io.js';
+import { parseCommandLine } from '../parse.js';
 import { UsageError } from '../usage-error.js';
 import { astakosGroups } from './kamaki/astakos.js';
 import { cycladesGroups } from './kamaki/cyclades.js';
 import { fileGroups } from './kamaki/file.js';
-import { KAMAKI_GLOBAL_OPTIONS, type KamakiOptionSpec } from './kamaki/options.js';
+import { KAMAKI_GLOBAL_OPTIONS } from './kamaki/options.js';
+
+/** The upstream CLI whose options `opskit kamaki` keeps. */
+const KAMAKI_PARITY = "kamaki's (the Synnefo CLI)";
 
 /** Every kamaki group opskit implements, by kamaki's group word. */
 export function kamakiGroups(): Readonly<Record<string, CommandGroup>> {
@@ -41,13 +44,28 @@ function listing(groups: Readonly<Record<string, CommandGroup>>): Record<string,
   );
 }
 
+/** Every command with its own and the global options; kamaki's letters are kept for parity. */
+function walk(): CommandInfo[] {
+  const globals = Object.entries(KAMAKI_GLOBAL_OPTIONS);
+  return Object.entries(kamakiGroups()).flatMap(([word, g]) =>
+    Object.entries(g.commands).map(([name, c]) => ({
+      path: [word, name],
+      options: [...Object.entries(c.options ?? {}), ...globals]
+        .map(([long, spec]) => ({ long, ...(spec.short ? { short: spec.short, parity: true } : {}) }))
+        .concat({ long: 'help', short: 'h' }),
+    })),
+  );
+}
+
 /** `opskit kamaki …`: the Synnefo / Pithos+ CLI. */
 export const kamakiCommands: CommandGroup = {
   summary: 'Synnefo and Pithos+: users, quotas, servers, networks, images, volumes, files (kamaki)',
+  parity: KAMAKI_PARITY,
   get commands() {
     return listing(kamakiGroups());
   },
   dispatch: (argv, io) => runKamaki(argv, io, kamakiGroups()),
+  walk,
 };
 
 const GLOBAL_FLAGS = Object.entries(KAMAKI_GLOBAL_OPTIONS);
@@ -82,11 +100,6 @@ function splitGlobals(argv: readonly string[]): { globals: Record<string, string
   return { globals, rest };
 }
 
-function table(rows: readonly [string, string][]): string {
-  const width = Math.max(0, ...rows.map(([l]) => l.length));
-  return rows.map(([l, r]) => `  ${l.padEnd(width)}  ${r}`).join('\n');
-}
-
 function globalRows(): [string, string][] {
   return GLOBAL_FLAGS.map(([name, spec]) => [`${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}` : ''}`, spec.description]);
 }
@@ -95,16 +108,19 @@ function mainHelp(groups: Readonly<Record<string, CommandGroup>>): string {
   return [
     'Usage: opskit kamaki [global options] <group> <command> [arguments] [options]',
     '',
-    "kamaki's command line over opskit's Synnefo clients. Reads kamaki's config file: [cloud \"NAME\"]",
-    'sections with url (the Astakos auth URL) and token. Results are JSON on stdout; errors go to stderr',
-    'with exit code 1 (2 for a wrong command line).',
+    ...wrap(
+      "kamaki's command line over opskit's Synnefo clients. Reads kamaki's config file: [cloud \"NAME\"] sections " +
+        'with url (the Astakos auth URL) and token. Results are JSON on stdout; errors go to stderr with exit code 1 ' +
+        '(2 for a mistake in the command line or the config).',
+    ),
     '',
     'Groups:',
-    table(Object.entries(groups).map(([w, g]) => [w, `${g.summary} (${Object.keys(g.commands).join(', ')})`])),
+    ...columns(Object.entries(groups).map(([w, g]) => [w, `${g.summary} (${Object.keys(g.commands).join(', ')})`])),
     '',
     'Global options (anywhere on the line):',
-    table(globalRows()),
+    ...columns([...globalRows(), ['-h, --help', 'show help (also after any command)']]),
     '',
+    ...wrap(parityNote(KAMAKI_PARITY)),
     "Run 'opskit kamaki <group> <command> --help' for a command's options.",
     '',
   ].join('\n');
@@ -112,36 +128,16 @@ function mainHelp(groups: Readonly<Record<string, CommandGroup>>): string {
 
 function groupHelp(word: string, group: CommandGroup): string {
   return [
-    `opskit kamaki ${word}: ${group.summary}`,
-    '',
     `Usage: opskit kamaki ${word} <command> [arguments] [options]`,
     '',
+    ...wrap(`${group.summary}.`),
+    '',
     'Commands:',
-    table(Object.entries(group.commands).map(([n, c]) => [n, c.summary])),
+    ...columns(Object.entries(group.commands).map(([n, c]) => [n, c.summary])),
+    '',
+    `Run 'opskit kamaki ${word} <command> --help' for a command's options.`,
     '',
   ].join('\n');
-}
-
-function parseLeaf(command: Command, args: string[], path: string) {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = { help: { type: 'boolean', short: 'h' } };
-  for (const [name, spec] of Object.entries((command.options ?? {}) as Record<string, KamakiOptionSpec>)) {
-    options[name] = { type: spec.type, ...(spec.short !== undefined ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) };
-  }
-  try {
-    return parseArgs({ args, allowPositionals: true, options, strict: true });
-  } catch (err) {
-    // parseArgs messages may quote option values, which can be tokens: rebuild them from names only.
-    const code = (err as { code?: unknown }).code;
-    const message = err instanceof Error ? err.message : '';
-    const option = /(--[A-Za-z0-9][\w-]*)/.exec(message)?.[1] ?? /'(-[A-Za-z0-9])/.exec(message)?.[1] ?? 'an option';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${option}; see 'opskit ${path} --help'`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new UsageError(
-        message.includes('does not take an argument') ? `option ${option} does not take a value` : `option ${option} needs a value (write ${option}=VALUE when the value starts with '-')`,
-      );
-    }
-    throw new UsageError(`invalid command line; see 'opskit ${path} --help'`);
-  }
 }
 
 /**
@@ -173,17 +169,17 @@ export async function runKamaki(argv: readonly string[], io: CliIo, groups: Read
     throw new UsageError(`unknown command ${JSON.stringify(`kamaki ${groupWord} ${commandWord}`)}; kamaki ${groupWord} commands: ${Object.keys(group.commands).join(', ')}`);
   }
   const path = `kamaki ${groupWord} ${commandWord}`;
-  const { values, positionals } = parseLeaf(command, words.slice(2), path);
+  const { values, positionals } = parseCommandLine(command, words.slice(2), path);
   if (helpFirst || values.help === true) {
     const globalsHelp: Record<string, OptionSpec> = { ...KAMAKI_GLOBAL_OPTIONS };
-    io.stdout(commandHelp(path, { ...command, options: { ...command.options, ...globalsHelp } }));
+    io.stdout(commandHelp(path, { ...command, options: { ...command.options, ...globalsHelp } }, KAMAKI_PARITY));
     return 0;
   }
   const { min, max } = command.args ?? { min: 0, max: 0 };
   // Counts only: a positional may be a token typed in the wrong place, so it is never echoed.
   if (positionals.length > max) throw new UsageError(`too many arguments for '${path}' (at most ${max}); see 'opskit ${path} --help'`);
   if (positionals.length < min) throw new UsageError(`missing argument for '${path}'; usage: opskit ${path} ${command.usage}`);
-  const { help: _help, ...own } = values;
+  const { help: _help, debug: _debug, 'dry-run': _dry, ...own } = values;
   return (await command.run({ values: { ...globals, ...own } as CommandInput['values'], positionals, io })) ?? 0;
 }
 

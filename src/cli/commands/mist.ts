@@ -1,18 +1,24 @@
-import type { Command, CommandGroup } from '../command.js';
+import type { Command, CommandGroup, CommandInfo } from '../command.js';
 import type { CliIo } from '../io.js';
+import { terminalPrompt, type Prompter } from '../prompt.js';
 import { UsageError } from '../usage-error.js';
 import { MIST_ACTIONS } from './mist/actions.js';
-import { canonical, parseMistArgs } from './mist/args.js';
-import { mistHelp } from './mist/help.js';
-import { terminalPrompt, type MistPrompter } from './mist/prompt.js';
+import { canonical, MIST_OPTIONS, parseMistArgs } from './mist/args.js';
+import { MIST_COMMANDS, mistCommandHelp, mistHelp } from './mist/help.js';
 import { createSession } from './mist/session.js';
 
 /** Runs `opskit mist <action> <target> [options]`; throws for runCli to print (exit 1, or 2 for usage). */
-export async function runMist(argv: readonly string[], io: CliIo, prompt: MistPrompter): Promise<number> {
+export async function runMist(argv: readonly string[], io: CliIo, prompt: Prompter): Promise<number> {
   const args = parseMistArgs(argv);
-  if (args.opts.help === true || args.action === undefined) {
-    (args.opts.help === true ? io.stdout : io.stderr)(mistHelp());
-    return args.opts.help === true ? 0 : 2;
+  const help = args.opts.help === true;
+  if (help && args.action !== undefined) {
+    const { action, target } = canonical(args.action, args.target);
+    const command = MIST_COMMANDS.find((c) => c.keys.includes(`${action}:${target ?? ''}`));
+    if (command) return io.stdout(mistCommandHelp(command)), 0;
+  }
+  if (help || args.action === undefined) {
+    (help ? io.stdout : io.stderr)(mistHelp());
+    return help ? 0 : 2;
   }
   if (args.action === 'ansible') {
     throw new UsageError("mist.client's ansible action is out of scope for opskit (see docs/mist.md); use ansible with the key from 'opskit mist show key -n NAME --reveal'");
@@ -31,11 +37,27 @@ export async function runMist(argv: readonly string[], io: CliIo, prompt: MistPr
 
 const listing = (summary: string): Command => ({ summary, usage: '', run: async () => 1 });
 
+/** Every command as `[action, target]` words, with every option (mist.client's options are global). */
+function walk(): CommandInfo[] {
+  const options = MIST_OPTIONS.map((o) => {
+    const long = (o.flags.find((f) => f.startsWith('--')) ?? o.flags[0]!).slice(2);
+    const short = o.flags.find((f) => /^-[^-]$/.test(f))?.slice(1);
+    return { long, ...(short ? { short } : {}), ...(o.extra || long === 'help' ? {} : { parity: true }) };
+  });
+  const words: Record<string, string> = { backend: 'backends', machine: 'machines', key: 'keys', plugin: 'plugins', dbyaml: '' };
+  return MIST_COMMANDS.flatMap((c) => c.keys.map((k) => {
+    const [action, target] = k.split(':') as [string, string];
+    const path = [action === 'add' && target === 'machine' ? 'create' : action, ...(target === '' ? [] : [words[target] ?? target])].filter(Boolean);
+    return { path, options };
+  }));
+}
+
 /** The `opskit mist` group; `prompt` is injectable for tests. */
-export function createMistCommands(options: { prompt?: MistPrompter } = {}): CommandGroup {
+export function createMistCommands(options: { prompt?: Prompter } = {}): CommandGroup {
   const prompt = options.prompt ?? terminalPrompt;
   return {
     summary: 'mist.io: backends, machines, keys, monitoring (mist.client CLI; ansible is out of scope)',
+    parity: 'mist.client',
     // Rows for `opskit --help`; running goes through `dispatch`.
     commands: {
       'list|ls': listing('list backends, machines, keys, providers, images, sizes, locations, plugins'),
@@ -47,6 +69,7 @@ export function createMistCommands(options: { prompt?: MistPrompter } = {}): Com
       sync: listing("import a standalone server's db.yaml"),
     },
     dispatch: (argv, io) => runMist(argv, io, prompt),
+    walk,
   };
 }
 

@@ -3,3 +3,16 @@ export { AgentClient, AGENT, type AgentIdentity } from './agent-client.js';
 export { loadKeyFromSshDir, type LoadKeyOptions } from './load-key.js';
 export { tritonEnv, type TritonEnv } from './env.js';
 export { dataCenterFromEnv, signerForKeyId, readBootScript, type FromEnvOptions } from './from-env.js';
+export {
+  currentProfileName,
+  deleteTritonProfile,
+  envProfile,
+  listTritonProfiles,
+  loadTritonProfile,
+  profilePath,
+  saveTritonProfile,
+  setCurrentTritonProfile,
+  tritonConfigDir,
+  type TritonProfile,
+  type TritonProfileOptions,
+} from './profiles.js';

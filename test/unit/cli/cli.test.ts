@@ -10,12 +10,12 @@ import { json, root, runCli } from './helpers.js';
 const KEY = 'cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=';
 
 describe('opskit as a process', { concurrency: true }, () => {
-  test('--help lists every command', async () => {
+  test('--help lists every group with its commands, and the conventions', async () => {
     const r = await runCli(['--help']);
     assert.equal(r.code, 0);
     assert.equal(r.stderr, '');
-    assert.match(r.stdout, /^opskit \S+: /);
-    for (const c of ['fernet generate-key', 'fernet encrypt', 'fernet decrypt', 'sim serve']) assert.ok(r.stdout.includes(c), c);
+    assert.match(r.stdout, /^Usage: opskit <group> <command>[^\n]*\n\nopskit \S+: /);
+    for (const c of [/fernet +Fernet [^(]*\([^(]*\) \(generate-key,\s+encrypt, decrypt\)/, /sim +run [^(]*\(serve, stop, list, options\)/, /Durations are\s+seconds/, /--dry-run works on every command/]) assert.match(r.stdout, c);
   });
 
   test('no arguments: help on stderr, exit 2', async () => {

@@ -47,15 +47,18 @@ describe('fernet commands', () => {
     assert.equal(badEnc.code, 2);
   });
 
-  test('--ttl', async () => {
+  test('--ttl is a duration like every other: seconds, or with s/ms', async () => {
     const old = new Fernet(KEY).encrypt('stale', { now: Date.now() - 3_600_000 });
     assert.equal((await run(['fernet', 'decrypt', old, '--key', KEY, '--ttl', '60'])).code, 1);
     assert.equal((await run(['fernet', 'decrypt', old, '--key', KEY, '--ttl', '7200'])).code, 0);
+    assert.equal((await run(['fernet', 'decrypt', old, '--key', KEY, '--ttl', '7200s'])).code, 0);
+    assert.equal((await run(['fernet', 'decrypt', old, '--key', KEY, '--ttl', '3000000ms'])).code, 1);
+    assert.equal((await run(['fernet', 'decrypt', old, '--key', KEY, '--ttl', '3700.5'])).code, 0);
     assert.deepEqual((await run(['fernet', 'decrypt', old, '--key', KEY])).json(), { data: 'stale' });
-    for (const ttl of ['1.5', '-1', 'soon']) {
+    for (const ttl of ['-1', 'soon', '5m']) {
       const r = await run(['fernet', 'decrypt', old, '--key', KEY, `--ttl=${ttl}`]);
       assert.equal(r.code, 2, ttl);
-      assert.match(r.stderr, /--ttl must be a whole number of seconds/);
+      assert.match(r.stderr, /--ttl must be a duration in seconds, such as 60, 60s, 1.5s or 500ms/);
     }
   });
 
@@ -80,11 +83,11 @@ test('errors are one line, exit 1 or 2, and never contain a key', async () => {
     [['fernet', 'encrypt', 'x', 'c2VjcmV0LXBvc2l0aW9uYWw'], 2, /^opskit: too many arguments for 'fernet encrypt'/],
     [['fernet', 'encrypt', 'x'], 2, /^opskit: no key/],
     [['fernet', 'encrypt', 'x', '--key', KEY, '--key-file', '/k'], 2, /^opskit: give either --key or --key-file/],
-    [['fernet', 'encrypt', 'x', '--key-file', '/does/not/exist'], 1, /^opskit: cannot read key file "\/does\/not\/exist" \(ENOENT\)$/],
+    [['fernet', 'encrypt', 'x', '--key-file', '/does/not/exist'], 2, /^opskit: cannot read key file \/does\/not\/exist: no such file$/],
     [['fernet', 'encrypt', 'x', '--kye=c2VjcmV0LXR5cG8'], 2, /^opskit: unknown option --kye/],
     [['fernet', 'generate-key', '--help=c2VjcmV0'], 2, /^opskit: option --help does not take a value/],
     [['fernet', 'frobnicate'], 2, /^opskit: unknown command "fernet frobnicate"; fernet commands: generate-key, encrypt, decrypt$/],
-    [['nope'], 2, /^opskit: unknown command "nope"; commands: fernet(, [a-z]+)*$/],
+    [['nope'], 2, /^opskit: unknown command "nope"; groups: fernet(, [a-z]+)*$/],
     [['--bogus=c2VjcmV0'], 2, /^opskit: unknown option "--bogus"/],
     [['sim', 'serve', 'nope'], 2, /^opskit: unknown simulator "nope"; known: demo, /],
     [['sim', 'serve', 'demo', '--port', '99999'], 2, /^opskit: --port must be an integer from 0 to 65535$/],

@@ -40,18 +40,18 @@ test('backends, keys, machines, monitoring and plugins through the CLI (JSON and
   assert.equal((await run('add', 'key', '-n', 'gen', '-a')).json().id, 'gen');
   assert.match((await run('list', 'keys', '-o', 'table')).out, /\| my key \| true +\|/);
 
-  const created = await run('create', 'machine', '-b', 'aws', '-n', 'web', '--image', 'ami-7c807d14', '--size', 't1.micro', '--location', '0', '-k', 'my key', '--wait', '--interval', '20');
+  const created = await run('create', 'machine', '-b', 'aws', '-n', 'web', '--image', 'ami-7c807d14', '--size', 't1.micro', '--location', '0', '-k', 'my key', '--wait', '--interval', '20ms', '--progress');
   assert.equal(created.code, 0, created.err);
   assert.equal(created.json().state, 'running');
-  assert.match(created.err, /^waiting for web to be running: pending \(\d+\.\d s\)$/m);
+  assert.match(created.err, /^waiting for web to be running: pending \(\d+\.\d s\)$/m, '--progress: a line per change in a pipe');
   const machines = await run('list', 'machines', '-o', 'table');
   assert.match(machines.out, /^\| web +\| i-[0-9a-f]{8} \| running \| 203\.0\.113\.\d+ \| aws +\|$/m);
   assert.equal((await run('ls', 'machines', '-b', 'aws')).json()[0].name, 'web');
   assert.match((await run('probe', 'machine', '-b', 'aws', '-n', 'web', '-o', 'table')).out, /^Uptime: [\d.]+ [\d.]+$/m);
   const id = (await run('ls', 'machines', '-b', 'aws')).json()[0].id as string;
-  assert.match((await run('reboot', 'machine', '-b', 'aws', '-i', id, '--wait', '--interval', '20', '-o', 'table')).out, /^Rebooted machine web$/m);
-  assert.equal((await run('stop', 'machine', '-b', 'aws', '-n', 'web', '--wait', '--interval', '20')).json().state, 'stopped');
-  assert.equal((await run('start', 'machine', '-b', 'aws', '-n', 'web', '--wait', '--interval', '20')).json().state, 'running');
+  assert.match((await run('reboot', 'machine', '-b', 'aws', '-i', id, '--wait', '--interval', '20ms', '-o', 'table')).out, /^Rebooted machine web$/m);
+  assert.equal((await run('stop', 'machine', '-b', 'aws', '-n', 'web', '--wait', '--interval', '20ms')).json().state, 'stopped');
+  assert.equal((await run('start', 'machine', '-b', 'aws', '-n', 'web', '--wait', '--interval', '20ms')).json().state, 'running');
 
   assert.match((await run('enable-monitoring', 'machine', '-b', 'aws', '-n', 'web')).json().command, /deploy_script/);
   assert.match((await run('list', 'plugins', '-b', 'aws', '-n', 'web', '-o', 'table')).out, /\| Load +\| load\.shortterm +\|/);
@@ -71,7 +71,7 @@ test('backends, keys, machines, monitoring and plugins through the CLI (JSON and
   assert.match((await run('list', 'locations', '-b', 'ec2_us_east', '-o', 'table')).out, /us-east-1a/);
   assert.match((await run('show', 'backend', '-n', 'aws', '-o', 'table')).out, /Machines:\n\+/);
   assert.equal((await run('rename', 'backend', '-n', 'aws', '--new_name', 'prod')).json().title, 'prod');
-  assert.equal((await run('destroy', 'machine', '-b', 'prod', '-n', 'web', '--wait', '--interval', '20')).json().state, 'terminated');
+  assert.equal((await run('destroy', 'machine', '-b', 'prod', '-n', 'web', '--wait', '--interval', '20ms')).json().state, 'terminated');
 
   const shown = (await run('show', 'key', '-n', 'my key')).json();
   assert.equal(shown.private, undefined, 'no private key without --reveal');
@@ -90,7 +90,7 @@ test('exit codes: 0 ok, 1 a failed call, 2 a bad command line; ansible is refuse
   const { run } = await setup();
   const help = await run('--help');
   assert.equal(help.code, 0);
-  assert.match(help.out, /usage: opskit mist <action> <target>/);
+  assert.match(help.out, /^Usage: opskit mist <action> <target>/);
   assert.match(help.out, /ansible/);
   assert.equal((await run()).code, 2);
   const ansible = await run('ansible', 'machines');
@@ -107,7 +107,7 @@ test('exit codes: 0 ok, 1 a failed call, 2 a bad command line; ansible is refuse
   assert.equal((await run('show', 'key')).code, 2);
   assert.equal((await run('list', 'backends', 'extra')).code, 2);
   const failed = await run('add', 'key', '-n', 'k', '-k', '/missing');
-  assert.equal(failed.code, 1);
+  assert.equal(failed.code, 2, 'a missing key file is a setup mistake');
   assert.match(failed.err, /cannot read private key file \/missing/);
   const refused = await run('add', 'backend', '-n', 'x', '-p', 'ec2_us_east', '-k', 'a');
   assert.equal(refused.code, 1);
@@ -115,7 +115,7 @@ test('exit codes: 0 ok, 1 a failed call, 2 a bad command line; ansible is refuse
   // opskit --help lists the group
   const top = fakeIo();
   await runCli(['--help'], top.io);
-  assert.match(top.stdout(), /mist list\|ls/);
+  assert.match(top.stdout(), /^  mist +mist\.io: backends, machines, keys, monitoring/m);
   assert.equal(commandGroups.mist !== undefined, true);
 });
 
@@ -202,5 +202,5 @@ test('sync --dbyaml: keys and backends of a standalone db.yaml', async () => {
   assert.equal([...sim.state.backends.values()][0]!.title, 'old aws');
   assert.match(r.err, /^>>>Loading \/db\.yaml\nkey imported: added\nbackend XYZ: added\n$/);
   assert.equal((await run('sync', '--dbyaml', '/db.yaml')).json().keys[0].outcome, 'found');
-  assert.equal((await run('sync', '--dbyaml', '/nope.yaml')).code, 1);
+  assert.equal((await run('sync', '--dbyaml', '/nope.yaml')).code, 2, 'a missing file is a setup mistake');
 });

@@ -50,9 +50,9 @@ test('file upload (progress, dedup) / download (resume) / cat (exact bytes) / li
   const data = pattern(9 * 1024 * 1024 + 17, 3); // three 4 MiB blocks
   const local = join(dir, 'data.bin');
   await writeFile(local, data);
-  const mk = await kamaki('file', 'upload', local, '/pithos/dir/data.bin', '--content-type', 'application/x-test', '--meta', 'k=v', '--threads', '2');
+  const mk = await kamaki('file', 'upload', local, '/pithos/dir/data.bin', '--content-type', 'application/x-test', '--meta', 'k=v', '--threads', '2', '--progress');
   assert.equal(mk.code, 0, mk.err);
-  assert.match(mk.err, /upload dir\/data\.bin: hashing 100%/);
+  assert.match(mk.err, /upload dir\/data\.bin: hashing 100%/, '--progress: a line per 10 % in a pipe');
   assert.match(mk.err, /upload dir\/data\.bin: uploading 100%/);
   assert.equal(mk.json().blocksSent, 3);
   const again = await kamaki('file', 'upload', local, 'copy.bin', '--no-progress');
@@ -66,7 +66,7 @@ test('file upload (progress, dedup) / download (resume) / cat (exact bytes) / li
   assert.equal(info['content-type'], 'application/x-test');
   assert.equal(info['x-object-meta-k'], 'v');
   const target = join(dir, 'back.bin');
-  const dl = await kamaki('file', 'download', '/pithos/dir/data.bin', target);
+  const dl = await kamaki('file', 'download', '/pithos/dir/data.bin', target, '--progress');
   assert.equal(dl.code, 0, dl.err);
   assert.match(dl.err, /download dir\/data\.bin: downloading 100%/);
   assert.deepEqual(new Uint8Array(await readFile(target)), data);

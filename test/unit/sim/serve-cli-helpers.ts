@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { CliIo } from '../../../src/cli/io.js';
 import { runCli } from '../../../src/cli/run.js';
 
@@ -20,10 +20,14 @@ export function serveIo() {
   const io: CliIo = {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
+    stdoutBytes: (b) => void (stdout += new TextDecoder().decode(b)),
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
     readStdin: async () => new Uint8Array(),
     stdinIsTTY: true,
     env: {},
     readFile: async (path) => new Uint8Array(await readFile(path)),
+    writeFile: async (path, b) => writeFile(path, b),
     waitForStop: () => stopped,
   };
   return { io, stdout: () => stdout, stderr: () => stderr, stop: () => stop('SIGTERM') };

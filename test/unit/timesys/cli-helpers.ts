@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from '../../../src/cli/io.js';
 
@@ -7,11 +7,11 @@ import type { CliIo } from '../../../src/cli/io.js';
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** An in-process CliIo with real file reads, capturing text and raw bytes written to stdout. */
-export function captureIo(env: Record<string, string> = {}) {
+export function captureIo(env: Record<string, string> = {}, options: { stdoutTty?: boolean } = {}) {
   let stdout = '';
   let stderr = '';
   const bytes: Uint8Array[] = [];
-  const io: CliIo & { stdoutBytes(b: Uint8Array): void; stdoutIsTTY: boolean } = {
+  const io: CliIo = {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     readStdin: async () => new Uint8Array(),
@@ -20,7 +20,9 @@ export function captureIo(env: Record<string, string> = {}) {
     readFile: async (path) => new Uint8Array(await readFile(path)),
     waitForStop: () => new Promise(() => {}),
     stdoutBytes: (b) => void bytes.push(b),
-    stdoutIsTTY: false,
+    stdoutIsTTY: options.stdoutTty ?? false,
+    stderrIsTTY: false,
+    writeFile: async (path, b) => writeFile(path, b),
   };
   return { io, stdout: () => stdout, stderr: () => stderr, bytes: () => bytes };
 }

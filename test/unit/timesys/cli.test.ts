@@ -63,13 +63,13 @@ describe('opskit vigiles', () => {
     assert.equal(typeof (await vigiles(['about'])).json.database_version, 'string');
 
     // manifests
-    const up = await vigiles(['manifest', 'upload', join(dir, 'sbom.txt'), '-n', 'board', '-k', join(dir, 'kconfig'), '-e', 'published, assigner', '-E', 'PyPI, npm', '-S', 'weekly', '-s', 'nightly']);
+    const up = await vigiles(['manifest', 'upload', join(dir, 'sbom.txt'), '-n', 'board', '-k', join(dir, 'kconfig'), '-e', 'published, assigner', '-E', 'PyPI, npm', '-S', 'weekly', '-s', 'nightly', '--progress']);
     const m = up.json.manifest_token as string;
     assert.equal(up.json.manifest_name, 'board');
     assert.equal(sim.state.manifests.get(m)?.text, 'openssl 1.1.1k\nbusybox 1.35.0\n', 'read in text mode: CRLF became LF');
     assert.equal(sim.state.manifests.get(m)?.kernelConfig, 'CONFIG_NET=y\n');
     assert.equal(sim.state.manifests.get(m)?.ecosystems, 'PyPI,npm');
-    assert.match(up.stderr, /INFO : Vigiles job \w+: succeeded/);
+    assert.match(up.stderr, /^Vigiles job \w+: succeeded \(\d+\.\d s\)$/m, 'job progress: a line per change with --progress in a pipe');
     const nightly = sim.state.manifests.get(m)!.folderToken!;
     assert.equal(sim.state.folders.get(nightly)?.name, 'nightly');
     assert.deepEqual((await vigiles(['manifest', 'list'])).json, []);
@@ -113,7 +113,7 @@ describe('opskit vigiles', () => {
     assert.deepEqual(pdf.bytes[0], expected, 'exact bytes, no newline appended');
     await vigiles(['report', 'download', 'cyclonedx-sbom-vex', r1, '-o', join(dir, 'vex.json'), '-f', '--cyclonedx-version', '1.4']);
     assert.equal(JSON.parse(await readFile(join(dir, 'vex.json'), 'utf8')).specVersion, '1.4');
-    assert.match((await vigiles(['report', 'download', 'docx', r1, '--stdout'], 1)).stderr, /Invalid or missing 'format' arg/);
+    assert.match((await vigiles(['report', 'download', 'docx', r1, '--stdout'], 2)).stderr, /Invalid or missing 'format' arg/, 'a bad argument: exit 2');
     assert.deepEqual(Object.keys((await vigiles(['report', 'compare', r1, r2, '-r', '-f', '-n'])).json), ['resolved', 'new']);
 
     // folders
@@ -162,8 +162,8 @@ describe('opskit vigiles', () => {
 
   test('usage, help and global options', async () => {
     const none = captureIo();
-    assert.equal(await runCli(['vigiles'], none.io), 1, 'no command: usage and exit 1, as upstream');
-    assert.match(none.stderr(), /usage: opskit vigiles/);
+    assert.equal(await runCli(['vigiles'], none.io), 2, 'no command: usage and exit 2, as every opskit group (upstream: 1)');
+    assert.match(none.stderr(), /^Usage: opskit vigiles/);
     const help = captureIo();
     assert.equal(await runCli(['vigiles', 'manifest', 'upload', '--help'], help.io), 0);
     assert.match(help.stdout(), /--kernel-config, --kconfig PATH/);
@@ -176,14 +176,12 @@ describe('opskit vigiles', () => {
     assert.equal(quiet.stderr, '');
     assert.equal(quiet.json.url, 'https://elsewhere.example/api/v1/vigiles/heartbeat');
     const missing = captureIo();
-    assert.equal(await runCli(['vigiles', '-k', join(dir, 'nope'), 'heartbeat'], missing.io), 1);
-    assert.match(missing.stderr(), /Unable to read key file: .*nope \(ENOENT\)/);
-    const pretty = captureIo();
-    pretty.io.stdoutIsTTY = true;
+    assert.equal(await runCli(['vigiles', '-k', join(dir, 'nope'), 'heartbeat'], missing.io), 2, 'a missing key file is a setup mistake');
+    assert.match(missing.stderr(), /^opskit: cannot read key file .*nope: no such file; pass -k FILE or set VIGILES_KEY_FILE\n$/);
+    const pretty = captureIo({}, { stdoutTty: true });
     await runCli(['vigiles', '-k', key, 'heartbeat'], pretty.io);
     assert.equal(pretty.stdout(), '{\n  "ok": true\n}\n');
-    const flat = captureIo();
-    flat.io.stdoutIsTTY = true;
+    const flat = captureIo({}, { stdoutTty: true });
     await runCli(['vigiles', '-f', '-k', key, 'heartbeat'], flat.io);
     assert.equal(flat.stdout(), '{"ok":true}\n');
   });

@@ -97,7 +97,7 @@ test('`instance reboot --wait` waits for the finished reboot job; without --wait
   // Past the end of that job and into the next second: audit times are compared with the reply's
   // Date, which has whole seconds (as node-triton does it).
   sim.clock.advance(1400);
-  const r = await run('instance', 'reboot', '--wait', 'rb');
+  const r = await run('instance', 'reboot', '--wait', 'rb', '--progress');
   assert.equal(r.code, 0, r.err);
   const reboots = machine('rb').jobs.filter((j) => j.action === 'reboot');
   assert.equal(reboots.length, 2);
@@ -264,11 +264,12 @@ test('conventions: --dry-run before or after the command, durations in s/ms, one
   assert.equal((await json<unknown[]>('instances')).length, 1, 'nothing was created');
   assert.equal((await run('instance', 'wait', '--timeout', '60s', '--interval', '500ms', 'd')).code, 0);
   const badDuration = await run('instance', 'wait', '--timeout', 'soon', 'd');
-  assert.deepEqual([badDuration.code, badDuration.err], [2, 'opskit: --timeout must be a duration in seconds, such as 60, 60s or 500ms\n']);
+  assert.deepEqual([badDuration.code, badDuration.err], [2, 'opskit: --timeout must be a duration in seconds, such as 60, 60s, 1.5s or 500ms\n']);
   const cases: [Record<string, string>, string[], number, RegExp][] = [
-    [{}, ['account', 'get'], 2, /^opskit: no CloudAPI URL: pass --url \(-U\) or set TRITON_URL or SDC_URL\n$/],
-    [{ TRITON_URL: env.TRITON_URL }, ['account', 'get'], 2, /^opskit: no account: pass --account \(-a\) or set TRITON_ACCOUNT or SDC_ACCOUNT\n$/],
-    [env, ['account', 'get'], 2, /^opskit: no key: pass --key-file FILE or --key-id FINGERPRINT \(-k\), or set TRITON_KEY_ID or SDC_KEY_ID\n$/],
+    [{}, ['account', 'get'], 2, /^opskit: no CloudAPI URL: pass --url \(-U\), set TRITON_URL or SDC_URL, or name a profile with -p \(see 'opskit triton profile list'\)\n$/],
+    [{ TRITON_URL: env.TRITON_URL }, ['account', 'get'], 2, /^opskit: no account: pass --account \(-a\), set TRITON_ACCOUNT or SDC_ACCOUNT, or name a profile with -p\n$/],
+    [env, ['account', 'get'], 2, /^opskit: no key: pass --key-file FILE or --key-id FINGERPRINT \(-k\), set TRITON_KEY_ID or SDC_KEY_ID, or name a profile with -p\n$/],
+    [{ ...env, TRITON_URL: 'cloudapi.example.com' }, ['account', 'get'], 2, /^opskit: TRITON_URL or SDC_URL must be a URL with its scheme, such as https:\/\/cloudapi\.example\.com /],
     [env, ['account', 'get', '--key-file', '/nowhere/key'], 2, /^opskit: cannot read key file \/nowhere\/key: no such file\n$/],
     [env, ['instance', 'explode'], 2, /^opskit: unknown command "triton instance explode"; 'triton instance' commands: list, get, create/],
     [env, ['instance', 'get'], 2, /^opskit: missing arguments for 'triton instance get'; usage: opskit triton instance get INST\n$/],

@@ -10,7 +10,7 @@ import { served, type Served } from './helpers.js';
 function io(stderrIsTTY: boolean) {
   let out = '';
   let err = '';
-  const value: CliIo & { stderrIsTTY: boolean } = {
+  const value: CliIo = {
     stdout: (t) => void (out += t),
     stderr: (t) => void (err += t),
     readStdin: async () => new Uint8Array(),
@@ -19,6 +19,8 @@ function io(stderrIsTTY: boolean) {
     stderrIsTTY,
     env: { TURBO_PASSWORD: 'opskit-turbo' },
     readFile: async () => new Uint8Array(),
+    stdoutBytes: () => {},
+    writeFile: async () => {},
     waitForStop: () => new Promise(() => {}),
   };
   return { io: value, out: () => out, err: () => err };

@@ -23,8 +23,12 @@ function fakeIo(options: { tty?: boolean; stdin?: string; env?: Record<string, s
       stderr: (t) => void (err += t),
       readStdin: async () => new TextEncoder().encode(options.stdin ?? ''),
       stdinIsTTY: options.tty ?? false,
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      stdoutBytes: () => {},
       env: options.env ?? {},
       readFile: async () => new Uint8Array(),
+      writeFile: async () => {},
       waitForStop: () => new Promise(() => {}),
     },
     out: () => out,
@@ -77,7 +81,7 @@ test('auth create refuses to overwrite without -f; -u/-p and piped stdin work', 
   const base = join(dir, 'flags');
   assert.equal(await run(['turbo', 'auth', 'create', '-b', base, '-u', 'a', '-p', 'one'], fakeIo()), 0);
   const again = fakeIo();
-  assert.equal(await run(['turbo', 'auth', 'create', '-b', base, '-u', 'a', '-p', 'two'], again), 1);
+  assert.equal(await run(['turbo', 'auth', 'create', '-b', base, '-u', 'a', '-p', 'two'], again), 2, 'a file in the way is a setup mistake');
   assert.match(again.err(), /exists; pass overwrite: true \(CLI: --force\)/);
   const piped = fakeIo({ stdin: 'three:3\nignored\n' });
   assert.equal(await run(['turbo', 'auth', 'create', '-b', base, '-k', 'k2', '-c', 'c2', '-u', 'a'], piped), 0, piped.err());

@@ -1,4 +1,5 @@
 import type { Command } from '../../command.js';
+import { durationOption } from '../../duration.js';
 import { UsageError } from '../../usage-error.js';
 import { listValues, stringValue, type KamakiOptionSpec } from './options.js';
 import { kamakiSession, type KamakiSession } from './session.js';
@@ -19,7 +20,7 @@ export function command(
 export const DETAIL: Options = { detail: { type: 'boolean', short: 'l', description: 'show every field (the /detail listing)' } };
 export const WAIT: Options = {
   wait: { type: 'boolean', short: 'w', description: 'wait for the change to finish, reporting progress on stderr' },
-  timeout: { type: 'string', valueName: 'SECONDS', description: 'give up waiting after this long (default 300)' },
+  timeout: { type: 'string', valueName: 'DURATION', description: 'give up waiting after this long (default 300s)' },
 };
 export const PROJECT: Options = { 'project-id': { type: 'string', valueName: 'ID', description: 'the project to charge (default: your default project)' } };
 
@@ -62,10 +63,9 @@ export function keyValueArgs(args: readonly string[]): Record<string, string> {
   return out;
 }
 
-/** Waiter options from `--timeout` and the session's progress reporter. */
+/** Waiter options from `--timeout` and the session's progress line. */
 export function waitOptions(k: KamakiSession, values: Values, what: string): { timeout: number; onProgress: ReturnType<KamakiSession['progress']> } {
-  const seconds = integer(values, 'timeout') ?? 300;
-  return { timeout: seconds * 1000, onProgress: k.progress(what) };
+  return { timeout: durationOption(values.timeout, '--timeout', 300_000), onProgress: k.progress(what) };
 }
 
 /** The positional at `i` (the dispatcher has checked the count). */

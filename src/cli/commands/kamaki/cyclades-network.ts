@@ -123,7 +123,7 @@ export const portGroup: CommandGroup = {
     delete: command({ summary: 'Delete a port', usage: '<port id>', args: { min: 1, max: 1 } }, async (k, _v, args) => k.print(await (await networks(k)).deletePort(arg(args, 0)))),
     wait: command({
       summary: 'Wait while a port is in a status (or until it reaches one)',
-      usage: '<port id> [--status STATUS | --until STATUS] [--timeout SECONDS]',
+      usage: '<port id> [--status STATUS | --until STATUS] [--timeout DURATION]',
       args: { min: 1, max: 1 },
       options: { status: { type: 'string', valueName: 'STATUS', description: 'wait while in this status (default BUILD)' }, until: { type: 'string', valueName: 'STATUS', description: 'wait until this status instead' }, timeout: WAIT.timeout! },
     }, async (k, values, args) => {

@@ -144,7 +144,7 @@ export const serverGroup: CommandGroup = {
     }),
     wait: command({
       summary: 'Wait while a server is in a status (or until it reaches one)',
-      usage: '<server id> [--status STATUS | --until STATUS] [--timeout SECONDS]',
+      usage: '<server id> [--status STATUS | --until STATUS] [--timeout DURATION]',
       args: { min: 1, max: 1 },
       options: {
         status: { type: 'string', valueName: 'STATUS', description: 'wait while in this status (default BUILD)' },

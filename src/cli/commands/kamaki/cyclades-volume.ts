@@ -53,7 +53,7 @@ export const volumeGroup: CommandGroup = {
     }),
     wait: command({
       summary: 'Wait while a volume is in a status (or until it reaches one)',
-      usage: '<volume id> [--status STATUS | --until STATUS] [--timeout SECONDS]',
+      usage: '<volume id> [--status STATUS | --until STATUS] [--timeout DURATION]',
       args: { min: 1, max: 1 },
       options: { status: { type: 'string', valueName: 'STATUS', description: 'wait while in this status (default creating)' }, until: { type: 'string', valueName: 'STATUS', description: 'wait until this status (e.g. in_use)' }, timeout: WAIT.timeout! },
     }, async (k, values, args) => {
@@ -89,7 +89,7 @@ export const snapshotGroup: CommandGroup = {
     }),
     delete: command({ summary: 'Delete a snapshot', usage: '<snapshot id>', args: { min: 1, max: 1 } }, async (k, _v, args) => k.print(await (await volumes(k)).deleteSnapshot(arg(args, 0)))),
     rename: command({ summary: 'Rename a snapshot', usage: '<snapshot id> <new name>', args: { min: 2, max: 2 } }, async (k, _v, args) => k.print(await (await volumes(k)).updateSnapshot(arg(args, 0), { displayName: arg(args, 1) }))),
-    wait: command({ summary: 'Wait until a snapshot is AVAILABLE, reporting progress', usage: '<snapshot id> [--timeout SECONDS]', args: { min: 1, max: 1 }, options: { timeout: WAIT.timeout! } }, async (k, values, args) => {
+    wait: command({ summary: 'Wait until a snapshot is AVAILABLE, reporting progress', usage: '<snapshot id> [--timeout DURATION]', args: { min: 1, max: 1 }, options: { timeout: WAIT.timeout! } }, async (k, values, args) => {
       k.print(await waitSnapshot(k, await volumes(k), values, arg(args, 0)));
     }),
   },

@@ -5,7 +5,7 @@ import { PithosClient, type TransferProgress } from '../../../synnefo/index.js';
 import type { CliIo } from '../../io.js';
 import { kamakiSession, type KamakiSession } from './session.js';
 
-type Values = Readonly<Record<string, string | boolean | undefined>>;
+type Values = Readonly<Record<string, unknown>>;
 
 /** The default container of kamaki's file commands. */
 export const DEFAULT_CONTAINER = 'pithos';
@@ -62,19 +62,20 @@ export function nonNegativeInt(v: unknown, name: string): number {
 const MiB = 1024 * 1024;
 
 /**
- * kamaki's progress bar, as stderr lines: one per phase and every 10 %, e.g.
- * `upload photo.jpg: uploading 40% (2.0/5.0 MiB, 1/3 blocks)`; silent with `--no-progress`.
+ * kamaki's progress bar, on the session's progress line (a terminal, or `--progress`; never with
+ * `--no-progress` or a dry run): the phase and every 10 %, e.g.
+ * `upload photo.jpg: uploading 40% (2.0/5.0 MiB, 1/3 blocks)`.
  */
-export function progressBar(io: CliIo, what: string, enabled: boolean): ((p: TransferProgress) => void) | undefined {
-  if (!enabled) return undefined;
+export function progressBar(k: KamakiSession, what: string): ((p: TransferProgress) => void) | undefined {
+  if (k.dryRun) return undefined;
+  const line = k.line();
   let last = '';
   return (p) => {
     const pct = p.totalBytes > 0 ? Math.floor((p.bytes / p.totalBytes) * 10) * 10 : p.bytes > 0 ? 100 : 0;
-    const key = `${p.phase}:${pct}`;
-    if (key === last) return;
-    last = key;
+    if (`${p.phase}:${pct}` === last) return;
+    last = `${p.phase}:${pct}`;
     const size = p.totalBytes > 0 ? `${(p.bytes / MiB).toFixed(1)}/${(p.totalBytes / MiB).toFixed(1)} MiB` : `${(p.bytes / MiB).toFixed(1)} MiB`;
-    io.stderr(`${what}: ${p.phase} ${pct}% (${size}, ${p.blocks}/${p.totalBlocks} blocks)\n`);
+    line.update(`${what}: ${p.phase} ${pct}% (${size}, ${p.blocks}/${p.totalBlocks} blocks)`);
   };
 }
 
@@ -96,6 +97,5 @@ export function commaList(v: unknown): string[] | undefined {
 
 /** Bytes to stdout, exactly (`file cat`). */
 export async function writeBytes(io: CliIo, bytes: Uint8Array): Promise<void> {
-  if (!io.stdoutBytes) throw new Error('this CliIo cannot write bytes to stdout');
   await io.stdoutBytes(bytes);
 }

@@ -6,7 +6,7 @@ import { listValues, stringValue } from './options.js';
 import { commaList, fileCommand, objectPath, pairs, pithosFor, progressBar, writeBytes } from './file-common.js';
 
 const THREADS = { threads: { type: 'string' as const, valueName: 'N', description: 'blocks in flight at once (kamaki MAX_THREADS; default 4)' } };
-const NO_PROGRESS = { 'no-progress': { type: 'boolean' as const, description: 'no progress bar on stderr' } };
+const NO_PROGRESS = { 'no-progress': { type: 'boolean' as const, description: 'no progress line on stderr, not even on a terminal' } };
 
 /** `file upload LOCAL [REMOTE]`: block upload with deduplication, progress and resume. */
 export const uploadCommand: Command = fileCommand({
@@ -37,7 +37,7 @@ export const uploadCommand: Command = fileCommand({
     ...(values.public === true ? { public: true } : {}),
     ...(read || write ? { sharing: { ...(read ? { read } : {}), ...(write ? { write } : {}) } } : {}),
     ...(values['if-not-exist'] === true ? { ifNotExist: true } : {}),
-    onProgress: progressBar(k.io, `upload ${path}`, values['no-progress'] !== true && !k.dryRun),
+    onProgress: progressBar(k, `upload ${path}`),
   });
   k.print(r);
 });
@@ -66,7 +66,7 @@ export const downloadCommand: Command = fileCommand({
     ...(stringValue(values, 'version') ? { version: stringValue(values, 'version')! } : {}),
     ...(stringValue(values, 'if-match') ? { ifMatch: stringValue(values, 'if-match')! } : {}),
     ...(stringValue(values, 'if-none-match') ? { ifNoneMatch: stringValue(values, 'if-none-match')! } : {}),
-    onProgress: progressBar(k.io, `download ${path}`, values['no-progress'] !== true && !k.dryRun),
+    onProgress: progressBar(k, `download ${path}`),
   });
   k.print({ bytes: r.bytes, bytesFetched: r.bytesFetched, file: local });
 });
@@ -105,7 +105,8 @@ export const appendCommand: Command = fileCommand({
   const { openFileSource } = await import('../../../node/synnefo/pithos.js');
   const source = await openFileSource(args[1] as string);
   try {
-    await client.appendObject(path, source, { ...(values['no-progress'] !== true ? { onProgress: progressBar(k.io, `append ${path}`, !k.dryRun)! } : {}) });
+    const onProgress = progressBar(k, `append ${path}`);
+    await client.appendObject(path, source, { ...(onProgress ? { onProgress } : {}) });
   } finally {
     await source.close();
   }

@@ -1,12 +1,10 @@
 import type { OptionSpec } from '../../command.js';
 
 /**
- * An option of a kamaki command: the core's OptionSpec plus `multiple` (repeatable, e.g.
+ * An option of a kamaki command: the core's OptionSpec (`multiple` for a repeatable one, e.g.
  * `--resource cyclades.cpu=1,5 --resource cyclades.vm=1,2`; read it with {@link listValues}).
  */
-export interface KamakiOptionSpec extends OptionSpec {
-  multiple?: boolean;
-}
+export type KamakiOptionSpec = OptionSpec;
 
 /**
  * Options every `opskit kamaki` command takes, anywhere on the line (kamaki's global options).
@@ -18,6 +16,7 @@ export const KAMAKI_GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = Objec
   cloud: { type: 'string', valueName: 'NAME', description: 'cloud of the config file (default: global.default_cloud, or the only one)' },
   'output-format': { type: 'string', valueName: 'FORMAT', description: 'json (default: one line per result) or pretty (indented JSON)' },
   'dry-run': { type: 'boolean', description: 'print the request a command would send instead of sending it (the catalog is still read)' },
+  progress: { type: 'boolean', description: 'progress of waits and transfers on stderr even when it is not a terminal' },
 });
 
 /** The values of a repeatable option (`multiple: true`), always as a list. */

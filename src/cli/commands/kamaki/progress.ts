@@ -1,4 +1,4 @@
-import type { CliIo } from '../../io.js';
+import { elapsed, type Progress } from '../../progress.js';
 
 /** What a waiter reports after each poll (a subset of the core's WaitProgress). */
 export interface PollReport {
@@ -8,17 +8,14 @@ export interface PollReport {
 }
 
 /**
- * An `onProgress` for the waiters (`server wait`, `volume wait`, …): one stderr line whenever
- * the status or progress changes (kamaki draws a progress bar; a line per change stays readable
- * in logs and CI), e.g. `server 42: BUILD 40% (3 s)`.
+ * An `onProgress` for the waiters (`server wait`, `volume wait`, …) on the session's progress line
+ * (a terminal, or `--progress`): the status and progress as they change, e.g.
+ * `server 42: BUILD 40% (3.0 s)`.
  */
-export function progressReporter(io: CliIo, what: string): (report: PollReport) => void {
-  let last = '';
+export function progressReporter(line: Progress, what: string): (report: PollReport) => void {
   return (report) => {
     const v = (report.value ?? {}) as { status?: unknown; progress?: unknown };
     const status = report.error ? `retrying after ${report.error.name}` : `${String(v.status ?? '?')}${typeof v.progress === 'number' ? ` ${v.progress}%` : ''}`;
-    if (status === last) return;
-    last = status;
-    io.stderr(`${what}: ${status} (${Math.round(report.elapsedMs / 1000)} s)\n`);
+    line.update(`${what}: ${status} (${elapsed(report.elapsedMs)})`);
   };
 }

@@ -2,6 +2,9 @@ import { loadKamakirc, resolveCloud, type KamakiCloud } from '../../../node/synn
 import { AstakosClient, CachedAstakosClient, type ServiceClientClass } from '../../../synnefo/index.js';
 import type { CommandInput } from '../../command.js';
 import type { CliIo } from '../../io.js';
+import { progress as progressLine, type Progress } from '../../progress.js';
+import { checkServiceUrl } from '../../service-url.js';
+import { setTarget } from '../../target.js';
 import { stringValue } from './options.js';
 import { outputFormat, printResult, type OutputFormat } from './output.js';
 import { progressReporter, type PollReport } from './progress.js';
@@ -42,8 +45,10 @@ export interface KamakiSession {
   print(value: unknown): void;
   /** A notice on stderr (kamaki's `self.error(...)` lines). */
   info(message: string): void;
-  /** A waiter's `onProgress` that reports status changes on stderr. */
+  /** A waiter's `onProgress` that shows status changes on the progress line. */
   progress(what: string): (report: PollReport) => void;
+  /** The progress line (a terminal, or `--progress`; never with `--no-progress`). */
+  line(): Progress;
   /** Treat one more value as a secret in everything printed. */
   addSecret(value: string): void;
 }
@@ -56,7 +61,11 @@ export async function kamakiSession(input: CommandInput): Promise<KamakiSession>
   const configPath = stringValue(values, 'config');
   const config = await loadKamakirc({ ...(configPath ? { path: configPath } : {}), env: io.env, readFile: io.readFile });
   const cloud = resolveCloud(config, stringValue(values, 'cloud'));
+  const setting = `the url of cloud "${cloud.name}" in ${config.path}`;
+  checkServiceUrl(cloud.options.astakos_url ?? cloud.url, setting);
+  setTarget(io, { url: cloud.options.astakos_url ?? cloud.url, setting });
   const secrets = new Set<string>(cloud.tokens);
+  const line: Progress = values['no-progress'] === true ? { update() {}, done() {} } : progressLine(io, values.progress === true);
   let cached: CachedAstakosClient | undefined;
   const astakos = () => (cached ??= new CachedAstakosClient({ url: cloud.options.astakos_url ?? cloud.url, token: cloud.token }));
 
@@ -75,9 +84,16 @@ export async function kamakiSession(input: CommandInput): Promise<KamakiSession>
       const url = override ?? (await astakos().getEndpointUrl(Class.serviceType));
       return new Class({ ...(options ?? {}), ...(dryRun ? { dryRun: true } : {}), url, token: cloud.token } as never);
     },
-    print: (value) => printResult(io, value, format, secrets),
-    info: (message) => io.stderr(`${message}\n`),
-    progress: (what) => progressReporter(io, what),
+    print: (value) => {
+      line.done();
+      printResult(io, value, format, secrets);
+    },
+    info: (message) => {
+      line.done();
+      io.stderr(`${message}\n`);
+    },
+    progress: (what) => progressReporter(line, what),
+    line: () => line,
     addSecret: (value) => void secrets.add(value),
   };
 }

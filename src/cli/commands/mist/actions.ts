@@ -2,6 +2,8 @@ import { ConfigError } from '../../../core/errors/config-error.js';
 import { isDryRunRequest } from '../../../core/dry-run.js';
 import type { AnyBackendOptions, Backend, Machine, MachineState } from '../../../mist/index.js';
 import { parseDbYaml, syncDbYaml } from '../../../node/index.js';
+import { durationOption } from '../../duration.js';
+import { elapsed } from '../../progress.js';
 import { UsageError } from '../../usage-error.js';
 import { backendByNameOrId, backendOf, intOption, keyOf, machineOf } from './resolve.js';
 import type { MistCli } from './session.js';
@@ -30,8 +32,17 @@ async function readText(cli: MistCli, path: string, what: string): Promise<strin
 
 const machineRow = (m: Machine, backend: Backend) => [m.name, m.id, m.info.state, m.publicIps, backend.title];
 
+/** In a dry run a list call resolves with its request: print it and stop. */
+function dryRequest(cli: MistCli, value: unknown): boolean {
+  if (!isDryRunRequest(value)) return false;
+  cli.print(value);
+  return true;
+}
+
 async function listBackends(cli: MistCli) {
-  const backends = [...(await (await cli.client()).backends()).values()];
+  const all = await (await cli.client()).backends();
+  if (dryRequest(cli, all)) return;
+  const backends = [...all.values()];
   cli.print(
     backends.map((b) => b.info),
     () => (backends.length === 0 ? 'No backends found\n' : table(['Name', 'ID', 'Provider', 'State'], backends.map((b) => [b.title, b.id, b.provider, b.info.state]))),
@@ -103,14 +114,21 @@ async function listMachines(cli: MistCli) {
   );
 }
 
-/** After an action, `--wait` waits for the state it leads to. */
+/** After an action, `--wait` waits for the state it leads to, with a progress line (terminal or `--progress`). */
 async function waitIfAsked(cli: MistCli, machine: Machine, state: MachineState) {
+  const interval = durationOption(cli.opts.interval, '--interval', 2000);
+  const timeout = durationOption(cli.opts.timeout, '--timeout', 300_000);
   if (cli.opts.wait !== true || cli.opts.dryRun === true) return;
-  const interval = intOption(cli, 'interval', '--interval') ?? 2000;
-  await machine.waitForState(state, {
-    interval: Math.max(1, interval),
-    onProgress: (p) => cli.note(`waiting for ${machine.name} to be ${state}: ${p.value?.state ?? '?'} (${(p.elapsedMs / 1000).toFixed(1)} s)`),
-  });
+  const line = cli.progress();
+  try {
+    await machine.waitForState(state, {
+      interval,
+      timeout,
+      onProgress: (p) => line.update(`waiting for ${machine.name} to be ${state}: ${p.value?.state ?? '?'} (${elapsed(p.elapsedMs)})`),
+    });
+  } finally {
+    line.done();
+  }
 }
 
 const AFTER: Readonly<Record<string, MachineState>> = { start: 'running', stop: 'stopped', reboot: 'running', destroy: 'terminated' };
@@ -126,6 +144,7 @@ const machineAction = (action: 'start' | 'stop' | 'reboot' | 'destroy'): MistAct
 async function probeMachine(cli: MistCli) {
   const machine = await machineOf(cli);
   const info = await machine.probe();
+  if (dryRequest(cli, info)) return;
   cli.print(info, () => (info.uptime !== undefined ? `Uptime: ${info.uptime}\n` : 'Not probed\n'));
 }
 
@@ -150,11 +169,17 @@ const monitoring = (enable: boolean): MistAction => async (cli) => {
 async function getStats(cli: MistCli) {
   const machine = await machineOf(cli);
   const options: { start?: number; stop?: number; step?: number } = {};
-  for (const [name, flag] of [['start', '--start'], ['stop', '--stop'], ['step', '--step']] as const) {
+  for (const [name, flag] of [['start', '--start'], ['stop', '--stop']] as const) {
     const v = intOption(cli, name, flag);
     if (v !== undefined) options[name] = v;
   }
+  const step = durationOption(cli.opts.step, '--step');
+  if (step !== undefined) {
+    if (step % 1000 !== 0) throw new UsageError('--step must be whole seconds (10, 10s, 60s)');
+    options.step = step / 1000;
+  }
   const stats = await machine.getStats(options);
+  if (dryRequest(cli, stats)) return;
   cli.print(stats, () =>
     table(
       ['Metric', 'Points', 'Last value'],
@@ -166,6 +191,7 @@ async function getStats(cli: MistCli) {
 async function listPlugins(cli: MistCli) {
   const machine = await machineOf(cli);
   const metrics = await machine.availableMetrics();
+  if (dryRequest(cli, metrics)) return;
   cli.print(metrics, () => table(['Plugin Name', 'Plugin ID'], Object.entries(metrics).map(([id, m]) => [m.name ?? '', id])));
 }
 
@@ -184,7 +210,9 @@ async function addPlugin(cli: MistCli) {
 }
 
 async function listKeys(cli: MistCli) {
-  const keys = [...(await (await cli.client()).keys()).values()];
+  const all = await (await cli.client()).keys();
+  if (dryRequest(cli, all)) return;
+  const keys = [...all.values()];
   cli.print(
     keys.map((k) => k.info),
     () => (keys.length === 0 ? 'No keys found\n' : table(['Name', 'Is Default'], keys.map((k) => [k.id, k.isDefault]))),
@@ -228,7 +256,7 @@ async function renameKey(cli: MistCli) {
 async function showKey(cli: MistCli) {
   const key = await keyOf(cli);
   const pub = await key.public();
-  if (isDryRunRequest(pub)) return cli.print(pub);
+  if (dryRequest(cli, pub)) return;
   // The private half only when asked for: CLI output ends up in terminals, logs and tickets.
   const priv = cli.opts.reveal === true ? await key.private() : undefined;
   const value = { name: key.id, isDefault: key.isDefault, machines: key.machines, public: pub, ...(priv !== undefined ? { private: priv } : {}) };
@@ -237,28 +265,35 @@ async function showKey(cli: MistCli) {
 
 async function listProviders(cli: MistCli) {
   const providers = await (await cli.client()).supportedProviders();
+  if (dryRequest(cli, providers)) return;
   cli.print(providers, () => table(['Title', 'Provider ID'], providers.map((p) => [p.title, p.provider])));
 }
 
 async function listImages(cli: MistCli) {
   const backend = await backendOf(cli);
   const search = cli.str('search');
-  const images = !search ? (await backend.images()).filter((i) => i.star === true) : search === 'all' ? await backend.images() : await backend.searchImage(search);
+  const found = !search || search === 'all' ? await backend.images() : await backend.searchImage(search);
+  if (dryRequest(cli, found)) return;
+  const images = search ? found : found.filter((i) => i.star === true);
   cli.print(images, () => table(['Name', 'ID'], images.map((i) => [i.name, i.id])));
 }
 
 async function listSizes(cli: MistCli) {
   const sizes = await (await backendOf(cli)).sizes();
+  if (dryRequest(cli, sizes)) return;
   cli.print(sizes, () => table(['Name', 'ID'], sizes.map((s) => [s.name, s.id])));
 }
 
 async function listLocations(cli: MistCli) {
   const locations = await (await backendOf(cli)).locations();
+  if (dryRequest(cli, locations)) return;
   cli.print(locations, () => table(['Name', 'ID'], locations.map((l) => [l.name, l.id])));
 }
 
 async function userInfo(cli: MistCli) {
   const client = await cli.client();
+  // The account comes with the login, which a dry run does not send.
+  if (client.dryRun) return cli.print({ dryRun: true, note: 'user info is read from the login reply; a dry run sends no login' });
   const details = client.userDetails ?? {};
   const plan = (details.current_plan ?? {}) as Record<string, unknown>;
   const user = (details.user_details ?? {}) as Record<string, unknown>;
@@ -274,8 +309,13 @@ async function sync(cli: MistCli) {
   if (!path) throw new UsageError('sync needs --dbyaml FILE (a standalone server\'s db.yaml)');
   cli.note(`>>>Loading ${path}`);
   const db = parseDbYaml(await readText(cli, path, 'db.yaml'), path);
+  if (cli.opts.dryRun === true) {
+    // Its requests depend on each other's answers (what the server already has), so a dry run
+    // lists what the file would import instead of printing requests.
+    const associations = Object.entries(db.keypairs).flatMap(([id, k]) => (k.machines ?? []).map((m) => ({ key: id, backend: String(m[0]), machine: String(m[1]) })));
+    return cli.print({ dryRun: true, keys: Object.keys(db.keypairs), backends: Object.keys(db.backends), associations });
+  }
   const client = await cli.client();
-  if (client.dryRun) throw new UsageError('sync makes many requests, each depending on the last: it has no --dry-run');
   const report = await syncDbYaml(client, db, {
     onEvent: (e) => cli.note(`${e.kind} ${e.id}: ${e.outcome === 'found' ? 'found' : e.outcome === 'added' ? 'added' : `FAILED (${e.error?.message ?? 'unknown error'})`}`),
   });

@@ -7,10 +7,13 @@ export interface MistOption {
   takesValue: boolean;
   help: string;
   metavar?: string;
+  /** An opskit addition: mist.client's CLI has no such option. */
+  extra?: boolean;
 }
 
 const v = (flags: string[], dest: string, help: string, metavar = 'VALUE'): MistOption => ({ flags, dest, takesValue: true, help, metavar });
 const f = (flags: string[], dest: string, help: string): MistOption => ({ flags, dest, takesValue: false, help });
+const extra = (o: MistOption): MistOption => ({ ...o, extra: true });
 
 /** mist.client's options (same spellings), then opskit's. */
 export const MIST_OPTIONS: readonly MistOption[] = [
@@ -30,16 +33,18 @@ export const MIST_OPTIONS: readonly MistOption[] = [
   v(['--plugin'], 'plugin', 'with add plugin: metric id, or the name of a custom plugin', 'ID'),
   v(['--custom_plugin', '--custom-plugin'], 'customPlugin', 'with add plugin: a python file to deploy as a custom plugin', 'FILE'),
   v(['-o', '--output'], 'output', 'json (default) or table', 'FORMAT'),
-  v(['--config'], 'config', 'config file (default $MIST_CONFIG or ~/.mist)', 'FILE'),
-  v(['--mist-uri'], 'mistUri', "installation URL (default: the config's mist_uri, else https://mist.io)", 'URL'),
-  f(['--standalone'], 'standalone', 'a standalone server: no login, no credentials asked'),
-  f(['--dry-run'], 'dryRun', 'print the first request instead of sending it'),
-  f(['--reveal'], 'reveal', 'show secrets in --dry-run output and private keys in show key'),
-  f(['--wait'], 'wait', 'after create/start/stop/reboot/destroy machine: wait for the new state'),
-  v(['--interval'], 'interval', 'with --wait: milliseconds between polls (default 2000)', 'MS'),
+  extra(v(['--config'], 'config', 'config file (default $MIST_CONFIG or ~/.mist)', 'FILE')),
+  extra(v(['--mist-uri'], 'mistUri', "installation URL (default: the config's mist_uri, else https://mist.io)", 'URL')),
+  extra(f(['--standalone'], 'standalone', 'a standalone server: no login, no credentials asked')),
+  extra(f(['--dry-run'], 'dryRun', 'print the first request instead of sending it; sync prints what it would import')),
+  extra(f(['--reveal'], 'reveal', 'show secrets in --dry-run output and private keys in show key')),
+  extra(f(['--wait'], 'wait', 'after create/start/stop/reboot/destroy machine: wait for the new state')),
+  extra(v(['--interval'], 'interval', 'with --wait: time between polls (default 2s)', 'DURATION')),
+  extra(v(['--timeout'], 'timeout', 'with --wait: give up after this long (default 300s)', 'DURATION')),
+  extra(f(['--progress'], 'progress', 'with --wait: a progress line on stderr even when it is not a terminal')),
   v(['--start'], 'start', 'with get-stats: unix seconds (default now)', 'S'),
   v(['--stop'], 'stop', 'with get-stats: unix seconds (default start + 10)', 'S'),
-  v(['--step'], 'step', 'with get-stats: seconds between datapoints (default 10)', 'S'),
+  v(['--step'], 'step', 'with get-stats: time between datapoints (default 10s)', 'DURATION'),
   v(['--apiurl'], 'apiurl', 'with add backend: OpenStack/HP auth URL or Docker host', 'URL'),
   v(['--tenant-name'], 'tenantName', 'with add backend: OpenStack/HP tenant, GCE project id', 'NAME'),
   v(['--region'], 'region', 'with add backend: OpenStack service region', 'REGION'),
@@ -49,7 +54,7 @@ export const MIST_OPTIONS: readonly MistOption[] = [
   v(['--machine-key'], 'machineKey', 'with add backend: key that logs in to the bare-metal host', 'KEY'),
   v(['--machine-user'], 'machineUser', 'with add backend: bare-metal user (default root)', 'USER'),
   v(['--machine-port'], 'machinePort', 'with add backend: bare-metal SSH port (default 22)', 'PORT'),
-  f(['-h', '--help'], 'help', 'show this help'),
+  f(['-h', '--help'], 'help', 'show this help (after a command: that command\'s)'),
 ];
 
 /** A parsed `opskit mist` command line. */

@@ -1,4 +1,3 @@
-import { ConfigError } from '../../../core/errors/config-error.js';
 import { Backend, Key, Machine, type MistClient } from '../../../mist/index.js';
 import { UsageError } from '../../usage-error.js';
 import type { MistCli } from './session.js';
@@ -17,7 +16,7 @@ export async function backendOf(cli: MistCli): Promise<Backend> {
   const client = await cli.client();
   if (client.dryRun) return dryBackend(client, value);
   const backend = await client.searchBackend(value);
-  if (!backend) throw new ConfigError(`no backend has the id, title or provider ${JSON.stringify(value)}`);
+  if (!backend) throw new Error(`no backend has the id, title or provider ${JSON.stringify(value)}`);
   return backend;
 }
 
@@ -32,7 +31,7 @@ export async function backendByNameOrId(cli: MistCli): Promise<Backend> {
     return dryBackend(client, id);
   }
   const backend = name ? await client.backendFromTitle(name) : await client.backendFromId(id as string);
-  if (!backend) throw new ConfigError(`no backend ${name ? `titled ${JSON.stringify(name)}` : `with id ${JSON.stringify(id)}`}`);
+  if (!backend) throw new Error(`no backend ${name ? `titled ${JSON.stringify(name)}` : `with id ${JSON.stringify(id)}`}`);
   return backend;
 }
 
@@ -47,7 +46,7 @@ export async function machineOf(cli: MistCli): Promise<Machine> {
     return new Machine({ id, name: id, state: 'running', public_ips: ['0.0.0.0'] }, backend);
   }
   const machine = name ? await backend.machineFromName(name) : await backend.machineFromId(id as string);
-  if (!machine) throw new ConfigError(`no machine ${name ? `named ${JSON.stringify(name)}` : `with id ${JSON.stringify(id)}`} in backend ${backend.title}`);
+  if (!machine) throw new Error(`no machine ${name ? `named ${JSON.stringify(name)}` : `with id ${JSON.stringify(id)}`} in backend ${backend.title}`);
   return machine;
 }
 
@@ -58,11 +57,11 @@ export async function keyOf(cli: MistCli): Promise<Key> {
   const client = await cli.client();
   if (client.dryRun) return new Key({ id: name, machines: [], isDefault: false }, client);
   const key = (await client.keys()).get(name);
-  if (!key) throw new ConfigError(`no key named ${JSON.stringify(name)}`);
+  if (!key) throw new Error(`no key named ${JSON.stringify(name)}`);
   return key;
 }
 
-/** A whole non-negative number option. */
+/** A whole non-negative number option (not a duration: unix seconds, ports). */
 export function intOption(cli: MistCli, name: string, flag: string): number | undefined {
   const raw = cli.str(name);
   if (raw === undefined) return undefined;

@@ -3,8 +3,11 @@ import { DEFAULT_MIST_URI, MistClient } from '../../../mist/index.js';
 import { defaultMistConfigPath, readMistConfig, writeMistConfig } from '../../../node/index.js';
 import { printJson } from '../../command.js';
 import type { CliIo } from '../../io.js';
+import { progress, type Progress } from '../../progress.js';
+import type { Prompter } from '../../prompt.js';
+import { checkServiceUrl } from '../../service-url.js';
+import { setTarget } from '../../target.js';
 import { UsageError } from '../../usage-error.js';
-import type { MistPrompter } from './prompt.js';
 
 type Opts = Readonly<Record<string, string | boolean | undefined>>;
 
@@ -21,8 +24,10 @@ export interface MistCli {
   readonly tableOutput: boolean;
   /** Prints a result: JSON (one line), or the table / text `render` makes. A dry run prints the request. */
   print(value: unknown, render?: () => string): void;
-  /** A progress or status line on stderr (stdout stays one JSON document). */
+  /** A status line on stderr (stdout stays one JSON document). */
   note(line: string): void;
+  /** The progress line of a wait: on a terminal, or with `--progress`. */
+  progress(): Progress;
 }
 
 /**
@@ -31,7 +36,7 @@ export interface MistCli {
  * offers to save a new config (mode 0600), and logs in. `--standalone` skips credentials; an
  * `api_token` in the config skips the login.
  */
-export function createSession(io: CliIo, opts: Opts, vars: readonly string[], prompt: MistPrompter): MistCli {
+export function createSession(io: CliIo, opts: Opts, vars: readonly string[], prompt: Prompter): MistCli {
   const output = typeof opts.output === 'string' ? opts.output : 'json';
   if (output !== 'json' && output !== 'table') throw new UsageError('-o must be json or table');
   let client: Promise<MistClient> | undefined;
@@ -48,14 +53,19 @@ export function createSession(io: CliIo, opts: Opts, vars: readonly string[], pr
       io.stdout(render());
     },
     note: (line) => io.stderr(`${line}\n`),
+    progress: () => progress(io, opts.progress === true),
   };
   return session;
 }
 
-async function connect(io: CliIo, opts: Opts, prompt: MistPrompter): Promise<MistClient> {
+async function connect(io: CliIo, opts: Opts, prompt: Prompter): Promise<MistClient> {
   const path = typeof opts.config === 'string' ? opts.config : defaultMistConfigPath(io.env);
   const config = await readMistConfig(path, { env: io.env, readFile: io.readFile });
-  const mistUri = (typeof opts.mistUri === 'string' ? opts.mistUri : undefined) ?? config?.mistUri ?? DEFAULT_MIST_URI;
+  const given = typeof opts.mistUri === 'string' ? opts.mistUri : undefined;
+  const mistUri = given ?? config?.mistUri ?? DEFAULT_MIST_URI;
+  const setting = given !== undefined ? '--mist-uri' : config?.mistUri ? `mist_uri in ${path}` : '--mist-uri (default https://mist.io)';
+  checkServiceUrl(mistUri, setting);
+  setTarget(io, { url: mistUri, setting });
   const core = { mistUri, dryRun: opts.dryRun === true, reveal: opts.reveal === true };
   if (opts.standalone === true) return new MistClient(core);
   if (config?.apiToken) return new MistClient({ ...core, apiToken: config.apiToken, ...(config.email ? { email: config.email } : {}) });
@@ -70,7 +80,7 @@ async function connect(io: CliIo, opts: Opts, prompt: MistPrompter): Promise<Mis
 }
 
 /** mist.client's "Save config [Y/n]" (an empty answer is yes). */
-async function offerToSave(io: CliIo, prompt: MistPrompter, path: string, config: { mistUri: string; email: string; password: string }): Promise<void> {
+async function offerToSave(io: CliIo, prompt: Prompter, path: string, config: { mistUri: string; email: string; password: string }): Promise<void> {
   for (let tries = 0; tries < 5; tries++) {
     const answer = (await prompt('Save config [Y/n]: ', { hidden: false })).trim();
     if (['', 'y', 'Y', 'yes', 'Yes'].includes(answer)) {

@@ -1,3 +1,5 @@
+import { padTo, textWidth } from '../../text-width.js';
+
 /**
  * A bordered text table like the PrettyTable output of mist.client's CLI:
  * ```
@@ -10,9 +12,9 @@
  */
 export function table(headers: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const cells = rows.map((r) => r.map(cell));
-  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
+  const widths = headers.map((h, i) => Math.max(textWidth(h), ...cells.map((r) => textWidth(r[i] ?? ''))));
   const rule = `+${widths.map((w) => '-'.repeat(w + 2)).join('+')}+`;
-  const line = (r: readonly string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
+  const line = (r: readonly string[]) => `| ${r.map((c, i) => padTo(c, widths[i] as number)).join(' | ')} |`;
   return [rule, line(headers), rule, ...cells.map(line), rule].join('\n') + '\n';
 }
 

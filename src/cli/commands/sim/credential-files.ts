@@ -27,11 +27,12 @@ export interface CredentialContext {
  * The files the vendor's own CLI and `opskit` read, for a served simulator (every file mode 0600):
  * - every family: `credentials.json` (`{url, credentials}`, as printed);
  * - triton: `triton_key` + `triton_key.pub` (when the simulator generated the key) and
- *   `triton.env` (`TRITON_URL/ACCOUNT/KEY_ID` and node-smartdc's `SDC_*`);
+ *   `triton.env` (`TRITON_URL/ACCOUNT/KEY_ID`, node-smartdc's `SDC_*`, and
+ *   `OPSKIT_TRITON_KEY_FILE` naming the key file for `opskit triton`);
  * - timesys: `linuxlink_key` (Enterprise form, with `server_url`), `dashboard_config` (group and
  *   folder), `timesys.env` (`VIGILES_KEY_FILE`, `VIGILES_DASHBOARD_CONFIG`);
  * - turbonomic: turboauth's pair `.turbo_services_api_creds/.key` + `.cred` (Fernet) and
- *   `turbo.env` (`TURBO_URL`);
+ *   `turbo.env` (`TURBO_URL`, `TURBO_CREDENTIALS_DIR`);
  * - mist: `.mist` (mist.client's INI) and `mist.env` (`MIST_CONFIG`);
  * - synnefo, pithos: `.kamakirc` (one cloud, `sim`) and `kamaki.env` (`KAMAKI_CONFIG`).
  */
@@ -59,9 +60,11 @@ const WRITERS: Partial<Record<SimName, Writer>> = {
       vars.push([`${prefix}_URL`, ctx.url], [`${prefix}_ACCOUNT`, c.account]);
       if (keyId !== undefined) vars.push([`${prefix}_KEY_ID`, keyId]);
     }
+    // opskit triton signs with the file itself; Joyent's CLIs find the key by its fingerprint.
+    if (typeof c.key === 'string') vars.push(['OPSKIT_TRITON_KEY_FILE', join(ctx.dir, 'triton_key')]);
     const hint =
       typeof c.key === 'string'
-        ? `The key is found through ssh-agent (or ~/.ssh) by its fingerprint: ssh-add ${quote(join(ctx.dir, 'triton_key'))}`
+        ? `opskit triton signs with OPSKIT_TRITON_KEY_FILE; triton and sdc-* find the key by its fingerprint in ssh-agent or ~/.ssh: ssh-add ${quote(join(ctx.dir, 'triton_key'))}`
         : 'The key is yours (--key): keep it in ssh-agent or ~/.ssh.';
     files.push({ name: 'triton.env', text: envFile('triton', hint, vars) });
     return files;
@@ -96,7 +99,10 @@ const WRITERS: Partial<Record<SimName, Writer>> = {
       { name: `${folder}/.cred`, text: token },
       {
         name: 'turbo.env',
-        text: envFile('turbonomic', `opskit turbo markets -b ${quote(join(ctx.dir, folder))}  (vmt-connect: Credential(key_file, cred_file) with these two files)`, [['TURBO_URL', ctx.url]]),
+        text: envFile('turbonomic', `opskit turbo markets reads TURBO_URL and TURBO_CREDENTIALS_DIR (vmt-connect: Credential(key, cred) with the two files)`, [
+          ['TURBO_URL', ctx.url],
+          ['TURBO_CREDENTIALS_DIR', join(ctx.dir, folder)],
+        ]),
       },
     ];
   },

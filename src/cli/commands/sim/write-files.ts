@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { UsageError } from '../../usage-error.js';
 import type { CredentialFile } from './credential-files.js';
 
-/** Why a credentials folder cannot be written; nothing was changed in it. */
-export class CredentialFilesError extends Error {
+/** Why a credentials folder cannot be written; nothing was changed in it. A setup mistake: exit 2. */
+export class CredentialFilesError extends UsageError {
   override name = 'CredentialFilesError';
 }
 

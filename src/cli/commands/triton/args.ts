@@ -123,16 +123,7 @@ export function strs(v: OptValues[string]): string[] {
   return typeof v === 'string' ? [v] : [];
 }
 
-/**
- * A duration on the command line, in one unit: seconds, with an optional `s` or `ms` suffix
- * (`60`, `60s`, `1500ms`, `0.5s`). Resolves to milliseconds.
- */
-export function parseDuration(raw: string, option: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(raw.trim());
-  const ms = m ? (m[2] === 'ms' ? Number(m[1]) : Number(m[1]) * 1000) : NaN;
-  if (!(ms > 0) || !Number.isFinite(ms)) throw new UsageError(`${option} must be a duration in seconds, such as 60, 60s or 500ms`);
-  return ms;
-}
+export { parseDuration } from '../../duration.js';
 
 /** `KEY=VALUE` words → an object (values stay strings). */
 export function pairs(words: readonly string[], what = 'KEY=VALUE'): Record<string, string> {

@@ -1,4 +1,5 @@
 import type { CliIo } from '../../io.js';
+import { padTo, textWidth } from '../../text-width.js';
 import { UsageError } from '../../usage-error.js';
 
 /** A table column: header and how to read the cell from a row. */
@@ -43,8 +44,8 @@ export function printList<T>(io: CliIo, format: OutputFormat, rows: readonly T[]
   if (format.kind === 'json') return void io.stdout(`${JSON.stringify(rows)}\n`);
   const cols: Column<T>[] = format.fields ? format.fields.map((f) => [f.toUpperCase(), (r: T) => field(r, f)]) : [...columns];
   const table = [...(format.noHeader ? [] : [cols.map(([h]) => h)]), ...rows.map((r) => cols.map(([, get]) => cell(get(r))))];
-  const widths = cols.map((_, i) => Math.max(0, ...table.map((r) => r[i]!.length)));
-  for (const r of table) io.stdout(`${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}\n`);
+  const widths = cols.map((_, i) => Math.max(0, ...table.map((r) => textWidth(r[i]!))));
+  for (const r of table) io.stdout(`${r.map((c, i) => (i === r.length - 1 ? c : padTo(c, widths[i]!))).join('  ')}\n`);
 }
 
 /** Prints one object: a JSON line, or `key: value` lines (only the `-o` fields, when given). */

@@ -1,11 +1,11 @@
 import { Credential } from '../../../node/turbonomic/index.js';
 import { printJson, type Command } from '../../command.js';
+import type { Prompter } from '../../prompt.js';
 import { UsageError } from '../../usage-error.js';
 import { credentialFileOptions, credentialPaths } from './credential-options.js';
-import type { Prompter } from './prompt.js';
 
 /**
- * `opskit turbo auth create|get`: upstream's `turboauth`. `create` encrypts
+ * `opskit turbo auth create|get`: vmt-connect's `turboauth`. `create` encrypts
  * `base64("user:password")` with a new key into the key and credential files (compatible with
  * vmt-connect); `get` prints the decrypted auth string as `{"auth": …}`.
  */
@@ -18,7 +18,9 @@ export function authCommand(prompt: Prompter): Command {
       'a prompt on a terminal (never echoed), or the first line of stdin when it is piped.\n' +
       'Existing files are kept unless -f/--force is given; with it the key and credential are replaced\n' +
       'together or not at all (the old pair keeps working if any step fails). New files are mode 0600.\n' +
-      'get: prints {"auth": "<base64 of user:password>"}, the value Connection({ auth }) takes.',
+      'With --dry-run, create checks its input and prints the files it would write, writing nothing.\n' +
+      'get: prints {"auth": "<base64 of user:password>"}, the value Connection({ auth }) takes.\n' +
+      'The folder is ~/.turbo_services_api_creds (what the library reads), or $TURBO_CREDENTIALS_DIR.',
     options: {
       ...credentialFileOptions,
       username: { type: 'string', short: 'u', valueName: 'USER', description: 'username (create)' },
@@ -28,7 +30,7 @@ export function authCommand(prompt: Prompter): Command {
     args: { min: 1, max: 1 },
     async run({ values, positionals, io }) {
       const action = positionals[0];
-      const cred = new Credential(credentialPaths(values));
+      const cred = new Credential(credentialPaths(values, io));
       if (action === 'get') {
         printJson(io, { auth: await cred.get() });
         return;
@@ -46,6 +48,10 @@ export function authCommand(prompt: Prompter): Command {
       }
       password ??= await prompt('Password: ', { hidden: true });
       if (username === '' || password === '') throw new UsageError('username and password must not be empty');
+      if (values['dry-run'] === true) {
+        printJson(io, { dryRun: true, keyPath: cred.keyPath, credPath: cred.credPath, replace: values.force === true });
+        return;
+      }
       await cred.create({ username, password }, { overwrite: values.force === true });
       printJson(io, { created: true, keyPath: cred.keyPath, credPath: cred.credPath });
     },

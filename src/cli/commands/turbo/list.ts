@@ -1,26 +1,31 @@
 import type { Connection, TurboPaged } from '../../../turbonomic/index.js';
-import { printJson, type Command } from '../../command.js';
+import { printJson, type Command, type OptionValues } from '../../command.js';
 import type { CliIo } from '../../io.js';
+import { progress, type Progress } from '../../progress.js';
+import type { Prompter } from '../../prompt.js';
 import { UsageError } from '../../usage-error.js';
 import { connectFromOptions, connectionOptions } from './connect.js';
-import { pagingProgress, type PagingProgress } from './progress.js';
-import type { Prompter } from './prompt.js';
 
 /** How a list command reads its list from a connection. */
-type Lister = (conn: Connection, values: Readonly<Record<string, string | boolean | undefined>>, limit: number | undefined) => TurboPaged<unknown>;
+type Lister = (conn: Connection, values: OptionValues, limit: number | undefined) => TurboPaged<unknown>;
 
-function parseLimit(raw: string | boolean | undefined): number | undefined {
+function parseLimit(raw: unknown): number | undefined {
   if (raw === undefined) return undefined;
   const n = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!(n >= 1)) throw new UsageError('--limit must be a positive integer');
   return n;
 }
 
+/** `turbo entities: page 12, 6,000 of 25,000 records`. */
+function pageLine(what: string, l: { page: number; fetched: number; total: number | undefined }): string {
+  return `${what}: page ${l.page}, ${l.fetched.toLocaleString('en-US')}${l.total === undefined ? '' : ` of ${l.total.toLocaleString('en-US')}`} records`;
+}
+
 /**
  * Streams every item as one JSON array, one page at a time (memory stays flat for huge lists),
- * reporting each page to `progress` (stderr) when there is one.
+ * reporting each page on the progress line.
  */
-async function printAll(io: CliIo, list: TurboPaged<unknown>, progress: PagingProgress | undefined): Promise<void> {
+async function printAll(io: CliIo, list: TurboPaged<unknown>, line: Progress, what: string): Promise<void> {
   let first = true;
   io.stdout('[');
   for await (const page of list.pages()) {
@@ -28,10 +33,10 @@ async function printAll(io: CliIo, list: TurboPaged<unknown>, progress: PagingPr
       io.stdout(`${first ? '' : ','}${JSON.stringify(item)}`);
       first = false;
     }
-    progress?.report(list);
+    line.update(pageLine(what, list));
   }
   io.stdout(']\n');
-  progress?.done(list);
+  line.done(`${pageLine(what, list)}, done`);
 }
 
 /** A list command: the first page (`--limit` items, or the server's page size), or `--all`. */
@@ -41,7 +46,8 @@ export function listCommand(what: string, prompt: Prompter, lister: Lister, extr
     usage: '[--url URL | --host HOST] [-u USER] [--limit N] [--all [--progress]]',
     details:
       'Prints one JSON array. --limit sets the page size; --all follows the cursor to the end, showing its progress on\n' +
-      'stderr when stderr is a terminal (--progress: also when it is not; quiet in pipes otherwise).',
+      'stderr when stderr is a terminal (--progress: also when it is not; quiet in pipes otherwise).\n' +
+      'With --dry-run nothing is sent, not even the login: the request of the first page is printed.',
     options: {
       ...connectionOptions,
       limit: { type: 'string', valueName: 'N', description: 'page size (limit=N)' },
@@ -54,7 +60,9 @@ export function listCommand(what: string, prompt: Prompter, lister: Lister, extr
       if (values.progress === true && values.all !== true) throw new UsageError('--progress goes with --all (the first page is one request)');
       const conn = await connectFromOptions(values, io, prompt);
       const list = lister(conn, values, limit);
-      if (values.all === true) return void (await printAll(io, list, pagingProgress(io, name, values.progress === true)));
+      // A dry run resolves with the request the first page would send.
+      if (values['dry-run'] === true) return void printJson(io, await list);
+      if (values.all === true) return void (await printAll(io, list, progress(io, values.progress === true), name));
       for await (const page of list.pages()) {
         printJson(io, page);
         return;

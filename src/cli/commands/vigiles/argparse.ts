@@ -1,3 +1,4 @@
+import { columns, parityNote, wrap } from '../../help.js';
 import { UsageError } from '../../usage-error.js';
 
 /**
@@ -62,8 +63,9 @@ export function parseWords(
   const positionals: string[] = [];
   let help = false;
   let onlyPositionals = false;
+  // argparse's message, then where the help is (one line, as every opskit error).
   const fail = (message: string): never => {
-    throw new UsageError(`${message}\nusage: ${usage}`);
+    throw new UsageError(`${message}; usage: ${usage}`);
   };
   const take = (spec: OptSpec, value: string) => {
     if (spec.choices && !spec.choices.includes(value)) fail(`argument ${label(spec)}: invalid choice: '${value}' (choose from ${spec.choices.join(', ')})`);
@@ -175,10 +177,24 @@ export function commaList(value: OptValue): string[] | undefined {
   return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
-/** Help text for one command: usage, summary, positionals and options. */
-export function leafHelp(usage: string, summary: string, options: readonly OptSpec[], details?: string): string {
+/** Help text for one command: usage, summary and options, within the help width. */
+export function leafHelp(usage: string, summary: string, options: readonly OptSpec[], details?: string, parity?: string): string {
   const rows = options.map((o): [string, string] => [`${o.flags.join(', ')}${o.kind === 'flag' ? '' : ` ${o.metavar ?? o.dest.toUpperCase()}${o.kind === 'list' ? ' ...' : ''}`}`, o.help]);
+  rows.push(['    --dry-run, --reveal', 'print the requests instead of sending them (also before the command)']);
   rows.push(['-h, --help', 'show this help']);
-  const width = Math.max(...rows.map(([l]) => l.length));
-  return [`usage: ${usage}`, '', summary, ...(details ? ['', details] : []), '', 'options:', ...rows.map(([l, r]) => `  ${l.padEnd(width)}  ${r}`), ''].join('\n');
+  const durations = options.some((o) => o.metavar === 'DURATION');
+  return [
+    `Usage: ${usage}`,
+    '',
+    ...wrap(`${summary[0]?.toUpperCase() ?? ''}${summary.slice(1)}.`),
+    ...(details ? ['', ...wrap(details)] : []),
+    '',
+    'Options:',
+    ...columns(rows),
+    '',
+    ...(parity ? wrap(parityNote(parity)) : []),
+    ...(durations ? ['Durations are seconds (600, 600s, 1.5s) or milliseconds (500ms).'] : []),
+    'Exit codes: 0 done, 1 failed (server, network, data), 2 usage or setup mistake.',
+    '',
+  ].join('\n');
 }

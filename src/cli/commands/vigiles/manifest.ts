@@ -3,7 +3,7 @@ import { CYCLONEDX_FORMATS, CYCLONEDX_VERSIONS, EXPORT_FORMATS, exportFileName, 
 import { isDryRunRequest } from '../../../core/dry-run.js';
 import { UsageError } from '../../usage-error.js';
 import { commaList } from './argparse.js';
-import { flag, seconds, str, value, type Branch, type Leaf, type RunContext } from './tree.js';
+import { duration, flag, str, value, type Branch, type Leaf, type RunContext } from './tree.js';
 
 const formatOptions = [
   value(['-f', '--sbom-format'], 'sbomFormat', 'convert to this SBOM format', 'FORMAT', SBOM_FORMATS),
@@ -18,7 +18,7 @@ const extraFields = value(['-e', '--extra-fields'], 'extraFields', 'extra CVE fi
 const filterResults = flag(['-f', '--filter-results'], 'filterResults', 'leave out whitelisted and resolved CVEs');
 const jobOptions = [
   flag(['--return-job'], 'returnJob', 'print the accepted background job instead of waiting for it'),
-  value(['--timeout'], 'timeout', 'give up waiting for the background job after S seconds (default 600)', 'S'),
+  value(['--timeout'], 'timeout', 'give up waiting for the background job after this long (default 600s)', 'DURATION'),
 ];
 const moveOptions = [
   value(['-g', '--group-token', '--group_token'], 'groupToken', 'target group', 'TOKEN'),
@@ -86,7 +86,7 @@ const upload: Leaf = {
     const cyclonedxFormat = cyclonedx ? ((str(ctx.opts.cyclonedxFormat) ?? 'json') as CycloneDxFormat) : undefined;
     const kernel = str(ctx.opts.kernelConfig);
     const uboot = str(ctx.opts.ubootConfig);
-    const timeout = seconds(ctx.opts.timeout, '--timeout');
+    const timeout = duration(ctx.opts.timeout, '--timeout');
     const text = await ctx.readText(ctx.args.PATH as string);
     const llapi = await ctx.llapi();
     const result = await llapi.uploadManifest(text, {
@@ -103,8 +103,8 @@ const upload: Leaf = {
       cyclonedxFormat,
       cyclonedxVersion: cyclonedx ? ((str(ctx.opts.cyclonedxVersion) ?? '1.7') as CycloneDxVersion) : undefined,
       returnJob: ctx.opts.returnJob === true,
-      ...(timeout !== undefined && { jobTimeout: timeout * 1000 }),
-      onProgress: (p) => ctx.info(`Vigiles job ${p.value.job_id}: ${p.value.status}`),
+      ...(timeout !== undefined && { jobTimeout: timeout }),
+      onProgress: (p) => ctx.progress(`Vigiles job ${p.value.job_id}: ${p.value.status} (${(p.elapsedMs / 1000).toFixed(1)} s)`),
     });
     if (!isDryRunRequest(result) && (result as UploadResult).exportedReport && exportFormat && exportPath) {
       const { exportedReport, ...rest } = result as UploadResult;
@@ -159,15 +159,15 @@ export const manifestCommands: Branch = {
       args: [{ name: 'TOKEN' }],
       options: [extraFields, filterResults, flag(['-o', '--rescan-only'], 'rescanOnly', 'do not print the new report'), ...jobOptions],
       async run(ctx) {
-        const timeout = seconds(ctx.opts.timeout, '--timeout');
+        const timeout = duration(ctx.opts.timeout, '--timeout');
         ctx.print(
           await (await ctx.llapi()).rescanManifest(ctx.args.TOKEN as string, {
             rescanOnly: ctx.opts.rescanOnly === true,
             filterResults: ctx.opts.filterResults === true,
             extraFields: commaList(ctx.opts.extraFields),
             returnJob: ctx.opts.returnJob === true,
-            ...(timeout !== undefined && { jobTimeout: timeout * 1000 }),
-            onProgress: (p) => ctx.info(`Vigiles job ${p.value.job_id}: ${p.value.status}`),
+            ...(timeout !== undefined && { jobTimeout: timeout }),
+            onProgress: (p) => ctx.progress(`Vigiles job ${p.value.job_id}: ${p.value.status} (${(p.elapsedMs / 1000).toFixed(1)} s)`),
           }),
         );
       },

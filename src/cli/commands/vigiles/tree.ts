@@ -1,7 +1,7 @@
 import type { DryRunRequest } from '../../../core/dry-run.js';
 import type { Llapi } from '../../../timesys/index.js';
 import type { CliIo } from '../../io.js';
-import { UsageError } from '../../usage-error.js';
+import { parseDuration } from '../../duration.js';
 import type { ArgSpec, OptSpec, OptValue } from './argparse.js';
 
 /** What a leaf command's `run` gets. */
@@ -20,6 +20,8 @@ export interface RunContext {
   /** Upstream's INFO/WARNING log lines, on stderr (LOG_LEVEL filters them). */
   info(message: string): void;
   warn(message: string): void;
+  /** The progress line of a long operation (a background job): on a terminal, or with `--progress`. */
+  progress(text: string): void;
 }
 
 /** A command that runs. */
@@ -55,9 +57,7 @@ export const list = (flags: readonly string[], dest: string, help: string, metav
 /** An option's value as a string, when it was given one. */
 export const str = (v: OptValue): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/** Parses a positive whole number of seconds (`--timeout`). */
-export function seconds(v: OptValue, name: string): number | undefined {
-  if (typeof v !== 'string') return undefined;
-  if (!/^\d+$/.test(v) || Number(v) <= 0) throw new UsageError(`${name} must be a positive whole number of seconds`);
-  return Number(v);
+/** A duration option (`--timeout 600`, `600s`, `1.5s`): milliseconds, or undefined when not given. */
+export function duration(v: OptValue, name: string): number | undefined {
+  return typeof v === 'string' ? parseDuration(v, name) : undefined;
 }

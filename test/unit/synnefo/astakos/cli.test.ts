@@ -112,14 +112,14 @@ test('project create | list | info | join | leave', async () => {
   assert.equal(missing.err, 'opskit: getProject: Not Found itemNotFound (Project no-such-project not found.)\n');
 });
 
-test('help, usage errors (exit 2), dry runs, config problems (exit 1)', async () => {
+test('help, usage errors and config problems (exit 2), dry runs', async () => {
   const help = await kamaki('--help');
   assert.equal(help.code, 0);
   assert.match(help.out, /Usage: opskit kamaki/);
   assert.match(help.out, /user +Astakos\/Identity API commands \(authenticate, info, list\)/);
   assert.equal((await kamaki()).code, 2);
   const group = await kamaki('project', '--help');
-  assert.match(group.out, /opskit kamaki project: Astakos project API commands/);
+  assert.match(group.out, /^Usage: opskit kamaki project <command>[^\n]*\n\nAstakos project API commands\./);
   const leaf = await kamaki('project', 'create', '--help');
   assert.match(leaf.out, /Usage: opskit kamaki project create/);
   assert.match(leaf.out, /--cloud NAME/);
@@ -133,11 +133,11 @@ test('help, usage errors (exit 2), dry runs, config problems (exit 1)', async ()
   assert.equal(dry.code, 0, dry.err);
   assert.deepEqual([dry.json().dryRun, dry.json().method, dry.json().url, dry.json().headers['x-auth-token']], [true, 'GET', `${served.url}/account/v1.0/quotas`, '[REDACTED]']);
   const noCloud = await kamaki('--cloud', 'ghost', 'user', 'info');
-  assert.equal(noCloud.code, 1);
+  assert.equal(noCloud.code, 2, 'a cloud the config lacks is a setup mistake');
   assert.match(noCloud.err, /no cloud named "ghost"/);
   const noFile = await kamaki('-c', '/nowhere/rc', 'user', 'info');
   assert.match(noFile.err, /cannot read kamaki config \/nowhere\/rc: no such file/);
-  const bad = fakeIo({ env: { HOME: '/h' }, files: { '/h/.kamakirc': '[cloud "x"]\nurl = u\ntoken = abc\n' } });
-  assert.equal(await runCli(['kamaki', 'user', 'info'], bad.io), 1);
-  assert.match(bad.stderr(), /^opskit: /);
+  const bad = fakeIo({ env: { HOME: '/h' }, files: { '/h/.kamakirc': '[cloud "x"]\nurl = accounts.example.org/identity/v2.0\ntoken = abc\n' } });
+  assert.equal(await runCli(['kamaki', 'user', 'info'], bad.io), 2, 'a URL without its scheme is a setup mistake');
+  assert.equal(bad.stderr(), 'opskit: the url of cloud "x" in /h/.kamakirc must be a URL with its scheme, such as https://accounts.example.org (or http:// for a plain-HTTP server such as a simulator)\n');
 });

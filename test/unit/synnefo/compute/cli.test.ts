@@ -48,7 +48,7 @@ test('cli: servers from create to delete, with --wait progress and no password p
   const id = String(created.json.id);
 
   sim.clock.advance(5000);
-  const waited = await run('server', 'wait', id, '--until', 'ACTIVE');
+  const waited = await run('server', 'wait', id, '--until', 'ACTIVE', '--progress');
   assert.equal(waited.json.status, 'ACTIVE');
   assert.match(waited.stderr, new RegExp(`server ${id}: ACTIVE 100%`));
   assert.equal(((await run('server', 'list')).json as unknown[]).length, 1);
@@ -61,7 +61,7 @@ test('cli: servers from create to delete, with --wait progress and no password p
   assert.notEqual((await run('server', 'console', id, '--reveal')).json.password, '[REDACTED]');
 
   // a real-time --wait: shutdown takes 1 s on the simulator
-  const stopped = await run('server', 'shutdown', id, '--wait');
+  const stopped = await run('server', 'shutdown', id, '--wait', '--progress');
   assert.equal(stopped.json.status, 'STOPPED');
   assert.match(stopped.stderr, /STOPPED/);
   sim.clock.advance(0);
@@ -128,7 +128,7 @@ test('cli: keypairs, networks, subnets, ports, floating IPs, volumes, snapshots'
   const vol = (await run('volume', 'create', '--size', '2', '--name', 'data', '--volume-type', String(detachable.id))).json;
   sim.clock.advance(2000);
   assert.equal((await run('volume', 'wait', vol.id)).json.status, 'available');
-  const snap = await run('snapshot', 'create', '--volume-id', vol.id, '--name', 's', '--wait');
+  const snap = await run('snapshot', 'create', '--volume-id', vol.id, '--name', 's', '--wait', '--progress');
   assert.equal(snap.json.status, 'AVAILABLE');
   assert.match(snap.stderr, /snapshot .*: (CREATING|AVAILABLE)/);
   assert.equal(((await run('snapshot', 'list', '-l')).json as unknown[]).length, 1);
