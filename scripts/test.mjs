@@ -59,6 +59,8 @@ const STEPS = [
   { name: 'publint', cmd: [bin('publint'), '--strict'], needs: ['build'] },
   // import + require of every subpath by the package's name, the browser bundle, the CLI binary.
   { name: 'dist', cmd: [node, 'scripts/check-dist.mjs'], needs: ['build'] },
+  // Every example of README.md and docs/ typechecked and run against the simulators and the build.
+  { name: 'docs-examples', counts: 'summary', cmd: [node, 'scripts/docs-examples.mjs'], needs: ['build'] },
   { name: 'node', counts: 'summary', cmd: [node, '--import', 'tsx', 'test/runtime/run.mjs', 'src'] },
   { name: 'node-esm', counts: 'summary', cmd: [node, 'test/runtime/run.mjs', 'dist'], needs: ['build'] },
   { name: 'node-cjs', counts: 'summary', cmd: [node, 'test/runtime/run.mjs', 'cjs'], needs: ['build'] },

@@ -16,7 +16,7 @@ import { encodeOpenSshPrivateKey, generatePrivateKeySync } from '../../src/crypt
 import { createSim, type Sim } from '../../src/sim/index.js';
 import { DataCenter, type Machine } from '../../src/triton/index.js';
 import { Connection, type ProductVersionDTO } from '../../src/turbonomic/index.js';
-import { AstakosClient, CycladesBlockStorageClient, CycladesComputeClient, CycladesNetworkClient, ImageClient } from '../../src/synnefo/index.js';
+import { AstakosClient, CycladesBlockStorageClient, CycladesComputeClient, CycladesNetworkClient, ImageClient, PithosClient } from '../../src/synnefo/index.js';
 
 const realFetch = globalThis.fetch;
 const routes = new Map<string, Sim>();
@@ -139,16 +139,22 @@ export const SETUPS = {
     return { token: c.token, userUuid: c.account, file: new Blob([new Uint8Array(5 * 1024 * 1024).map((_, i) => i % 251)], { type: 'image/jpeg' }) };
   },
 
-  /** Synnefo at accounts.okeanos.grnet.gr and accounts.example.org, with the user's `token`. */
+  /** Synnefo at accounts.okeanos.grnet.gr and accounts.example.org, with the user's `token` and key pairs `laptop` and `k`. */
   async synnefo() {
     const sim = createSim('synnefo', { seed: 1 });
     route({ 'accounts.okeanos.grnet.gr': sim, 'accounts.example.org': sim });
-    return { token: (sim.credentials as { token: string }).token };
+    const { token } = sim.credentials as { token: string };
+    // The key pairs the examples name (Cyclades refuses a server with an unknown key name).
+    const astakos = new AstakosClient({ url: 'https://accounts.example.org/identity/v2.0', token });
+    const compute = await astakos.clientFor(CycladesComputeClient);
+    for (const name of ['laptop', 'k']) await compute.createKey(name, 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl docs');
+    return { token };
   },
 
   /**
    * Cyclades clients of the Synnefo setup (`astakos`, `compute`, `network`, `images`, `volumes`),
-   * an ACTIVE `server`, and the values the fragments name.
+   * an ACTIVE `server`, a network (`netId`), an image object `images/debian-12.diskdump` of the
+   * user (`uuid`), and the values the fragments name.
    */
   async cyclades() {
     const { token } = await SETUPS.synnefo();
@@ -162,9 +168,15 @@ export const SETUPS = {
     const created = await compute.createServer('app-1', flavor!.id, image!.id);
     const server = await compute.waitServerUntil(created.id, 'ACTIVE', { interval: 10 });
     const user = await astakos.userInfo();
+    const net = await network.createNetwork('MAC_FILTERED', { name: 'docs' });
+    // The disk image the Plankton fragment registers: a Pithos+ object of the user's.
+    const uuid = String(user.id);
+    const pithos = await astakos.clientFor(PithosClient, { account: uuid, container: 'images' });
+    await pithos.createContainer('images');
+    await pithos.uploadObject('debian-12.diskdump', new Uint8Array(4096).fill(7));
     return {
-      astakos, compute, network, images, volumes, server,
-      id: server.id, name: 'web-2', flavorId: flavor!.id, imageId: image!.id,
+      astakos, compute, network, images, volumes, server, uuid,
+      id: server.id, name: 'web-2', flavorId: flavor!.id, imageId: image!.id, netId: net.id,
       projectId: String(user.id), p: String(user.id),
       signal: AbortSignal.timeout(60_000),
       render: (progress: unknown) => void progress,

@@ -1,4 +1,5 @@
 import { ConfigError } from '../../core/errors/config-error.js';
+import { ResponseError } from '../../core/errors/response-error.js';
 import { Client, type SynnefoClientOptions } from '../base/client.js';
 import { quote, unquote } from '../base/quote.js';
 import { callInit, headerObject, type CallOptions } from '../compute/call-options.js';
@@ -151,7 +152,7 @@ export class ImageClient extends Client<paths> {
    * `properties` become quoted `X-Image-Meta-Property-*` headers (the server lower-cases keys).
    * The image id is the object's UUID; registering it again updates it.
    */
-  async register(name: string, location: string | readonly [string, string, string], params: RegisterParams = {}, properties: Readonly<Record<string, string>> = {}, options?: CallOptions): Promise<ImageMeta> {
+  async register(name: string, location: string | readonly [string, string, string], params: RegisterParams = {}, properties: Readonly<Record<string, string>> = {}, options?: CallOptions): Promise<ImageMeta & { id: string }> {
     const where = this.where('register');
     const init = callInit(where, options);
     if (typeof name !== 'string' || name === '') throw new ConfigError(`${where}: an image name is required`);
@@ -165,7 +166,10 @@ export class ImageClient extends Client<paths> {
     }
     for (const [key, value] of Object.entries(properties ?? {})) headers[`X-Image-Meta-Property-${quote(key, '')}`] = quote(String(value));
     const r = await this.post('/images', { headers, success: 200, ...init } as never);
-    return formatImageHeaders((r as { headers: Headers }).headers);
+    const meta = formatImageHeaders((r as { headers: Headers }).headers);
+    // A registered image always has an id; without one the caller could not address it again.
+    if (typeof meta.id !== 'string' || meta.id === '') throw new ResponseError(where, 'no x-image-meta-id header');
+    return meta as ImageMeta & { id: string };
   }
 
   /** Unregisters an image (204); the Pithos object stays. */

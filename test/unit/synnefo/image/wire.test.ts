@@ -2,7 +2,7 @@
 // from Pithos objects, metadata in quoted X-Image-Meta-* headers both ways, members, sharing.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { ConfigError } from '../../../../src/core/index.js';
+import { ConfigError, ResponseError } from '../../../../src/core/index.js';
 import { BadRequest, ClientError, ImageClient, ItemNotFound } from '../../../../src/synnefo/index.js';
 import { cycladesWorld, methodNames, recording, type World } from '../compute/world.js';
 
@@ -93,4 +93,22 @@ test('image: every ImageClient method against the simulator', async () => {
   await assert.rejects(img.getMeta(id), ItemNotFound);
 
   assert.deepEqual(methodNames(ImageClient.prototype, ['where']).filter((m) => !seen.has(m)), [], 'every facade method was exercised');
+});
+
+test('image: register refuses a reply without the new image id (a ResponseError, nothing to address later)', async () => {
+  const world = await cycladesWorld();
+  worlds.push(world);
+  const [alice] = world.sim.users;
+  await putObject(world, 'images', 'no-id.diskdump', new Uint8Array(64));
+  // The served simulator's reply, with its x-image-meta-id header taken out on the way back.
+  const stripId: typeof fetch = async (input, init) => {
+    const r = await fetch(input, init);
+    const headers = new Headers(r.headers);
+    headers.delete('x-image-meta-id');
+    return new Response(r.body, { status: r.status, headers });
+  };
+  const img = await world.astakos.clientFor(ImageClient, { fetch: stripId });
+  const err = await img.register('No id', [alice!.uuid, 'images', 'no-id.diskdump']).then(() => undefined, (e: unknown) => e);
+  assert.ok(err instanceof ResponseError, String(err));
+  assert.match(err.message, /register.*x-image-meta-id/);
 });
