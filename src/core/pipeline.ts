@@ -249,7 +249,9 @@ export function createPipeline(options: PipelineOptions) {
     const body = redactor.body(req.body, req.headers.get('content-type'), reveal);
     const extra = result?.extra ? (redactor.value(result.extra, reveal) as Record<string, unknown>) : {};
     const signed = result?.signed === undefined ? undefined : reveal ? result.signed : redactor.scrub(result.signed);
-    return { ...extra, dryRun: true, op: info.op, method: req.method, url, headers, body, signed };
+    // The op names the path template, which may itself carry a query with a secret the URL pass just learned.
+    const op = reveal ? info.op : redactor.scrub(info.op);
+    return { ...extra, dryRun: true, op, method: req.method, url, headers, body, signed };
   }
 
   async function attemptOnce(

@@ -190,3 +190,15 @@ test('a header value Headers refuses (CR/LF, non-Latin-1) becomes a ConfigError 
     assert.ok(!(await shown(plain)).includes(credential), await shown(plain));
   }
 });
+
+test('a secret query parameter is redacted however its name is spelled (percent-encoded, mixed case, repeated)', async () => {
+  const s = scripted(json(200, {}));
+  const dry = createClient<any>({ baseUrl: 'http://api.test', fetch: s.fetch, dryRun: true });
+  const value = 'spelled-secret-4421';
+  for (const query of [`p%61ssword=${value}`, `PassWord=${value}`, `a=1&%74oken=${value}&b=2`, `api_key=${value}&api_key=${value}`]) {
+    const r = (await dry.GET(`/r?${query}` as any)) as any;
+    const text = JSON.stringify(r);
+    assert.ok(!text.includes(value), `${query}: ${text}`);
+  }
+  assert.equal(s.seen.length, 0);
+});
