@@ -64,7 +64,9 @@ export class Paged<T> implements AsyncIterable<T>, PromiseLike<T[]> {
     if (token !== undefined) seen.add(String(token));
     for (;;) {
       this.#options.signal?.throwIfAborted();
-      const result = await this.#loader(token, { page: this.page + 1, signal: this.#options.signal });
+      // `let`, emptied after the yield: a suspended generator keeps the locals it set, so the page
+      // would otherwise stay alive (and be copied by young-generation GCs) while the next is fetched.
+      let result: Page<T> | undefined = await this.#loader(token, { page: this.page + 1, signal: this.#options.signal });
       if (!result || !Array.isArray(result.items)) throw new PaginationError(`page ${this.page + 1} has no item list`);
       this.page++;
       this.fetched += result.items.length;
@@ -83,6 +85,7 @@ export class Paged<T> implements AsyncIterable<T>, PromiseLike<T[]> {
       }
       if (ended && !problem) this.complete = true;
       yield result.items;
+      result = undefined;
       if (problem) throw new PaginationError(problem);
       if (ended || stopped) return;
       token = next;
@@ -90,7 +93,32 @@ export class Paged<T> implements AsyncIterable<T>, PromiseLike<T[]> {
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    for await (const items of this.pages()) yield* items;
+    // Not `for await (const items of this.pages()) yield* items`, which keeps the last page alive
+    // while the next is fetched; this does what that loop does: an error from pages() ends it
+    // there, and leaving early (break, return, a throw at a yield) ends pages() too.
+    const pages = this.pages();
+    let finished = false;
+    try {
+      for (;;) {
+        let step: IteratorResult<T[], void> | undefined;
+        try {
+          step = await pages.next();
+        } catch (e) {
+          finished = true;
+          throw e;
+        }
+        if (step.done) {
+          finished = true;
+          return;
+        }
+        let items: T[] | undefined = step.value;
+        step = undefined;
+        for (let i = 0; i < items.length; i++) yield items[i] as T;
+        items = undefined;
+      }
+    } finally {
+      if (!finished) await pages.return(undefined);
+    }
   }
 
   /**

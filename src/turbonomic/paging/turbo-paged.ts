@@ -142,30 +142,41 @@ export class TurboPaged<T> extends Paged<T> implements PromiseLike<T[]> {
     if (cursor !== undefined) seen.add(cursor);
     for (;;) {
       signal?.throwIfAborted();
-      const { body, headers } = await this.#load(cursor, signal);
-      // A single object is one record (upstream counts an object's keys here).
-      const raw = (Array.isArray(body) ? body : body === undefined || body === null || body === '' ? [] : [body]) as T[];
-      this.page++;
-      this.records = raw.length;
-      this.fetched += raw.length;
-      let malformed: VMTPagerError | undefined;
-      if (this.page === 1) {
-        const total = totalOf(headers);
-        if (typeof total === 'number') this.total = total;
-        else malformed = total;
-      }
-      const verdict = malformed ? { next: undefined, error: malformed } : this.#verdict(headers, cursor, raw.length, seen);
-      const items = this.#keep ? raw.filter(this.#keep) : raw;
-      this.kept += items.length;
+      // The page is taken apart in #take, whose frame is gone by the next await: a suspended
+      // generator keeps every local it ever set, so a page held in one here would still be alive
+      // (and copied by every young-generation GC, then promoted) while the next page is fetched.
+      let page: { items: T[] | undefined; verdict: PageVerdict } | undefined = this.#take(await this.#load(cursor, signal), cursor, seen);
+      const { verdict } = page;
       const stop = verdict.next === undefined || (maxPages !== undefined && this.page >= maxPages);
-      if (verdict.next === undefined && verdict.error === undefined) this.complete = true;
       // The items that arrived are handed over before the error that follows them.
-      if (items.length > 0 || !verdict.error) yield items;
+      if ((page.items as T[]).length > 0 || !verdict.error) yield page.items as T[];
+      // Drop the page before the next one is fetched.
+      page = undefined;
       if (verdict.error) throw verdict.error;
       if (stop) return;
       seen.add(verdict.next as string);
       cursor = verdict.next;
     }
+  }
+
+  /** Counts one raw page and judges how the list goes on; the items are handed over in a box the caller can empty. */
+  #take({ body, headers }: RawPage, cursor: string | undefined, seen: ReadonlySet<string>): { items: T[] | undefined; verdict: PageVerdict } {
+    // A single object is one record (upstream counts an object's keys here).
+    const raw = (Array.isArray(body) ? body : body === undefined || body === null || body === '' ? [] : [body]) as T[];
+    this.page++;
+    this.records = raw.length;
+    this.fetched += raw.length;
+    let malformed: VMTPagerError | undefined;
+    if (this.page === 1) {
+      const total = totalOf(headers);
+      if (typeof total === 'number') this.total = total;
+      else malformed = total;
+    }
+    const verdict = malformed ? { next: undefined, error: malformed } : this.#verdict(headers, cursor, raw.length, seen);
+    const items = this.#keep ? raw.filter(this.#keep) : raw;
+    this.kept += items.length;
+    if (verdict.next === undefined && verdict.error === undefined) this.complete = true;
+    return { items, verdict };
   }
 
   /** How the list goes on after a page of `count` records fetched with `cursor`. */

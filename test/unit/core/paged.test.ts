@@ -90,6 +90,64 @@ test('iteration keeps one page in memory (flat memory over 200k items)', async (
   assert.ok(peak < 20 * 1024 * 1024, `heap grew ${peak}`);
 });
 
+test('a page is not held by the list while the next one is fetched', async () => {
+  v8.setFlagsFromString('--expose_gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  // Each load collects and records which earlier pages are still alive ('L') or gone ('.').
+  const pages: WeakRef<object>[] = [];
+  const seen: string[] = [];
+  const loader = async (token: unknown) => {
+    gc();
+    await new Promise((r) => setImmediate(r));
+    gc();
+    seen.push(pages.map((r) => (r.deref() ? 'L' : '.')).join(''));
+    const n = token === undefined ? 0 : Number(token);
+    const items = Array.from({ length: 100 }, (_, i) => ({ n: n * 100 + i }));
+    pages.push(new WeakRef(items));
+    return { items, next: n < 3 ? n + 1 : undefined };
+  };
+  // Item by item: `for await` over the list holds one item, never the page it came from.
+  let count = 0;
+  for await (const item of new Paged(loader)) count += item.n >= 0 ? 1 : 0;
+  assert.equal(count, 400);
+  assert.deepEqual(seen, ['', '.', '..', '...']);
+  // Page by page, with a consumer that keeps nothing (a `for await` binding of its own may keep the last page).
+  pages.length = 0;
+  seen.length = 0;
+  const it = new Paged(loader).pages();
+  const step = async () => (await it.next()).done;
+  while (!(await step()));
+  assert.deepEqual(seen, ['', '.', '..', '...']);
+});
+
+test('item iteration ends pages() on break and passes its errors on', async () => {
+  let returned = false;
+  const loader = async (token: unknown) => ({ items: [1, 2, 3], next: token === undefined ? 1 : undefined });
+  const paged = new Paged<number>(loader);
+  const original = paged.pages.bind(paged);
+  paged.pages = async function* () {
+    try {
+      yield* original();
+    } finally {
+      returned = true;
+    }
+  };
+  for await (const x of paged) if (x === 2) break;
+  assert.equal(returned, true, 'break ends pages()');
+  const failing = new Paged<number>(async (token) => {
+    if (token !== undefined) throw new Error('page 2 failed');
+    return { items: [1], next: 1 };
+  });
+  const got: number[] = [];
+  await assert.rejects(
+    (async () => {
+      for await (const x of failing) got.push(x);
+    })(),
+    /page 2 failed/,
+  );
+  assert.deepEqual(got, [1]);
+});
+
 test('a repeated token and a short list raise only after the page that shows it is yielded', async () => {
   const repeating = new Paged<number>(async (token) => (token === undefined ? { items: [1, 2], next: 'c1' } : { items: [3], next: 'c1' }));
   const got: number[] = [];

@@ -188,6 +188,37 @@ test('memory stays flat while iterating (only the current page is held)', async 
   assert.ok(growth < 4 * 1024 * 1024, `heap grew ${(growth / 1048576).toFixed(1)} MiB between 5,000 and 20,000 entities`);
 });
 
+test('a page is not held by the list while the next one is fetched', async () => {
+  const gc = gcFunction();
+  const pages: WeakRef<object>[] = [];
+  const seen: string[] = [];
+  let n = 0;
+  const list = new TurboPaged<object>(async () => {
+    gc();
+    await new Promise((r) => setImmediate(r));
+    gc();
+    seen.push(pages.map((r) => (r.deref() ? 'L' : '.')).join(''));
+    const body = Array.from({ length: 100 }, (_, i) => ({ uuid: `${n}-${i}` }));
+    pages.push(new WeakRef(body));
+    n++;
+    return { body, headers: new Headers(n < 4 ? { 'x-next-cursor': `c${n}`, 'x-total-record-count': '400' } : { 'x-total-record-count': '400' }) };
+  });
+  // Page by page, with a consumer that keeps nothing.
+  const it = list.pages();
+  const step = async () => (await it.next()).done;
+  while (!(await step()));
+  assert.deepEqual(seen, ['', '.', '..', '...']);
+  assert.equal(list.complete, true);
+  // Item by item.
+  pages.length = 0;
+  seen.length = 0;
+  n = 0;
+  let count = 0;
+  for await (const _ of list) count++;
+  assert.equal(count, 400);
+  assert.deepEqual(seen, ['', '.', '..', '...']);
+});
+
 test('a million-entity simulator is lazy: no per-entity memory', () => {
   const gc = gcFunction();
   gc();
