@@ -4,6 +4,10 @@
 // One export per operation (named by its operationId), so a bundle keeps only the operations an
 // app calls: facades pass the one they call (`opskit: { meta: getItem }`). `operations` keys them
 // all by `"METHOD /path"` for code that looks them up by path (and is dropped when unused).
+//
+// The table spells each entry out instead of naming the export: then a bundle that uses the
+// table keeps no per-operation constant at all, and repeated literals gzip far better than
+// hundreds of minified names (CloudAPI's table alone: 2.9 kB gzipped by reference, 1.6 kB spelt out).
 
 /** `DELETE /items/{id}` */
 export const deleteItem = /* @__PURE__ */ Object.freeze({ operationId: "deleteItem", idempotent: true });
@@ -28,16 +32,16 @@ export const updateItem = /* @__PURE__ */ Object.freeze({ operationId: "updateIt
 
 /** Every operation of the spec, keyed `"METHOD /path"`: its operationId, whether a retry is safe, how it pages. */
 export const operations = /* @__PURE__ */ Object.freeze({
-  "DELETE /items/{id}": deleteItem,
-  "GET /echo": echo,
-  "GET /items": listItems,
-  "GET /items/{id}": getItem,
-  "GET /jobs/{id}": getJob,
-  "POST /echo": echoPost,
-  "POST /items": createItem,
-  "POST /jobs": createJob,
-  "POST /login": login,
-  "PUT /items/{id}": updateItem,
+  "DELETE /items/{id}": /* @__PURE__ */ Object.freeze({ operationId: "deleteItem", idempotent: true }),
+  "GET /echo": /* @__PURE__ */ Object.freeze({ operationId: "echo", idempotent: true, shape: "object" }),
+  "GET /items": /* @__PURE__ */ Object.freeze({ operationId: "listItems", idempotent: true, paginate: "cursor", shape: "array" }),
+  "GET /items/{id}": /* @__PURE__ */ Object.freeze({ operationId: "getItem", idempotent: true, shape: "object" }),
+  "GET /jobs/{id}": /* @__PURE__ */ Object.freeze({ operationId: "getJob", idempotent: true, shape: "object" }),
+  "POST /echo": /* @__PURE__ */ Object.freeze({ operationId: "echoPost", idempotent: false, shape: "object" }),
+  "POST /items": /* @__PURE__ */ Object.freeze({ operationId: "createItem", idempotent: false, shape: "object" }),
+  "POST /jobs": /* @__PURE__ */ Object.freeze({ operationId: "createJob", idempotent: false, shape: "object" }),
+  "POST /login": /* @__PURE__ */ Object.freeze({ operationId: "login", idempotent: true, shape: "object" }),
+  "PUT /items/{id}": /* @__PURE__ */ Object.freeze({ operationId: "updateItem", idempotent: true, shape: "object" }),
 });
 
 /** `"METHOD /path"` of every operation in the spec. */

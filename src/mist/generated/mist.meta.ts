@@ -4,6 +4,10 @@
 // One export per operation (named by its operationId), so a bundle keeps only the operations an
 // app calls: facades pass the one they call (`opskit: { meta: getItem }`). `operations` keys them
 // all by `"METHOD /path"` for code that looks them up by path (and is dropped when unused).
+//
+// The table spells each entry out instead of naming the export: then a bundle that uses the
+// table keeps no per-operation constant at all, and repeated literals gzip far better than
+// hundreds of minified names (CloudAPI's table alone: 2.9 kB gzipped by reference, 1.6 kB spelt out).
 
 /** `DELETE /backends/{backend}` */
 export const Backend_delete = /* @__PURE__ */ Object.freeze({ operationId: "Backend.delete", idempotent: false });
@@ -74,39 +78,39 @@ export const Key_rename = /* @__PURE__ */ Object.freeze({ operationId: "Key.rena
 
 /** Every operation of the spec, keyed `"METHOD /path"`: its operationId, whether a retry is safe, how it pages. */
 export const operations = /* @__PURE__ */ Object.freeze({
-  "DELETE /backends/{backend}": Backend_delete,
-  "DELETE /backends/{backend}/machines/{machine}/metrics": Machine_removeMetric,
-  "DELETE /backends/{backend}/machines/{machine}/plugins/{plugin}": Machine_removePythonPlugin,
-  "DELETE /keys/{key}": Key_delete,
-  "GET /backends": MistClient_updateBackends,
-  "GET /backends/{backend}/images": Backend_images,
-  "GET /backends/{backend}/locations": Backend_locations,
-  "GET /backends/{backend}/machines": Backend_updateMachines,
-  "GET /backends/{backend}/machines/{machine}/metrics": Machine_availableMetrics,
-  "GET /backends/{backend}/machines/{machine}/stats": Machine_getStats,
-  "GET /backends/{backend}/networks": Backend_networks,
-  "GET /backends/{backend}/sizes": Backend_sizes,
-  "GET /keys": MistClient_updateKeys,
-  "GET /keys/{key}/private": Key_private,
-  "GET /keys/{key}/public": Key_public,
-  "GET /monitoring": MistClient_checkMonitoring,
-  "GET /providers": MistClient_supportedProviders,
-  "POST /auth": MistClient_login,
-  "POST /backends": MistClient_addBackend,
-  "POST /backends/{backend}": Backend_toggle,
-  "POST /backends/{backend}/images": Backend_searchImage,
-  "POST /backends/{backend}/machines": Backend_createMachine,
-  "POST /backends/{backend}/machines/{machine}": Machine_action,
-  "POST /backends/{backend}/machines/{machine}/monitoring": Machine_toggleMonitoring,
-  "POST /backends/{backend}/machines/{machine}/plugins/{plugin}": Machine_addPythonPlugin,
-  "POST /backends/{backend}/machines/{machine}/probe": Machine_probe,
-  "POST /keys": MistClient_generateKey,
-  "POST /keys/{key}": Key_setDefault,
-  "PUT /backends/{backend}": Backend_rename,
-  "PUT /backends/{backend}/machines/{machine}/keys/{key}": Machine_associateKey,
-  "PUT /backends/{backend}/machines/{machine}/metrics": Machine_addMetric,
-  "PUT /keys": MistClient_addKey,
-  "PUT /keys/{key}": Key_rename,
+  "DELETE /backends/{backend}": /* @__PURE__ */ Object.freeze({ operationId: "Backend.delete", idempotent: false }),
+  "DELETE /backends/{backend}/machines/{machine}/metrics": /* @__PURE__ */ Object.freeze({ operationId: "Machine.removeMetric", idempotent: true, shape: "object" }),
+  "DELETE /backends/{backend}/machines/{machine}/plugins/{plugin}": /* @__PURE__ */ Object.freeze({ operationId: "Machine.removePythonPlugin", idempotent: true, shape: "object" }),
+  "DELETE /keys/{key}": /* @__PURE__ */ Object.freeze({ operationId: "Key.delete", idempotent: false, pathStyles: /* @__PURE__ */ Object.freeze({"key":"text"}), shape: "array" }),
+  "GET /backends": /* @__PURE__ */ Object.freeze({ operationId: "MistClient.updateBackends", idempotent: true, shape: "array" }),
+  "GET /backends/{backend}/images": /* @__PURE__ */ Object.freeze({ operationId: "Backend.images", idempotent: true, shape: "array" }),
+  "GET /backends/{backend}/locations": /* @__PURE__ */ Object.freeze({ operationId: "Backend.locations", idempotent: true, shape: "array" }),
+  "GET /backends/{backend}/machines": /* @__PURE__ */ Object.freeze({ operationId: "Backend.updateMachines", idempotent: true, shape: "array" }),
+  "GET /backends/{backend}/machines/{machine}/metrics": /* @__PURE__ */ Object.freeze({ operationId: "Machine.availableMetrics", idempotent: true, shape: "object" }),
+  "GET /backends/{backend}/machines/{machine}/stats": /* @__PURE__ */ Object.freeze({ operationId: "Machine.getStats", idempotent: true, shape: "object" }),
+  "GET /backends/{backend}/networks": /* @__PURE__ */ Object.freeze({ operationId: "Backend.networks", idempotent: true, shape: "array" }),
+  "GET /backends/{backend}/sizes": /* @__PURE__ */ Object.freeze({ operationId: "Backend.sizes", idempotent: true, shape: "array" }),
+  "GET /keys": /* @__PURE__ */ Object.freeze({ operationId: "MistClient.updateKeys", idempotent: true, shape: "array" }),
+  "GET /keys/{key}/private": /* @__PURE__ */ Object.freeze({ operationId: "Key.private", idempotent: true, pathStyles: /* @__PURE__ */ Object.freeze({"key":"text"}), shape: "string" }),
+  "GET /keys/{key}/public": /* @__PURE__ */ Object.freeze({ operationId: "Key.public", idempotent: true, pathStyles: /* @__PURE__ */ Object.freeze({"key":"text"}), shape: "string" }),
+  "GET /monitoring": /* @__PURE__ */ Object.freeze({ operationId: "MistClient.checkMonitoring", idempotent: true, shape: "object" }),
+  "GET /providers": /* @__PURE__ */ Object.freeze({ operationId: "MistClient.supportedProviders", idempotent: true, shape: "object" }),
+  "POST /auth": /* @__PURE__ */ Object.freeze({ operationId: "MistClient.login", idempotent: false, shape: "object" }),
+  "POST /backends": /* @__PURE__ */ Object.freeze({ operationId: "MistClient.addBackend", idempotent: false, shape: "object" }),
+  "POST /backends/{backend}": /* @__PURE__ */ Object.freeze({ operationId: "Backend.toggle", idempotent: true }),
+  "POST /backends/{backend}/images": /* @__PURE__ */ Object.freeze({ operationId: "Backend.searchImage", idempotent: true, shape: "array" }),
+  "POST /backends/{backend}/machines": /* @__PURE__ */ Object.freeze({ operationId: "Backend.createMachine", idempotent: false, shape: "object" }),
+  "POST /backends/{backend}/machines/{machine}": /* @__PURE__ */ Object.freeze({ operationId: "Machine.action", idempotent: false, shape: "array" }),
+  "POST /backends/{backend}/machines/{machine}/monitoring": /* @__PURE__ */ Object.freeze({ operationId: "Machine.toggleMonitoring", idempotent: false, shape: "object" }),
+  "POST /backends/{backend}/machines/{machine}/plugins/{plugin}": /* @__PURE__ */ Object.freeze({ operationId: "Machine.addPythonPlugin", idempotent: false, shape: "object" }),
+  "POST /backends/{backend}/machines/{machine}/probe": /* @__PURE__ */ Object.freeze({ operationId: "Machine.probe", idempotent: true, shape: "object" }),
+  "POST /keys": /* @__PURE__ */ Object.freeze({ operationId: "MistClient.generateKey", idempotent: true, shape: "object" }),
+  "POST /keys/{key}": /* @__PURE__ */ Object.freeze({ operationId: "Key.setDefault", idempotent: true, pathStyles: /* @__PURE__ */ Object.freeze({"key":"text"}) }),
+  "PUT /backends/{backend}": /* @__PURE__ */ Object.freeze({ operationId: "Backend.rename", idempotent: true }),
+  "PUT /backends/{backend}/machines/{machine}/keys/{key}": /* @__PURE__ */ Object.freeze({ operationId: "Machine.associateKey", idempotent: true, pathStyles: /* @__PURE__ */ Object.freeze({"key":"text"}), shape: "array" }),
+  "PUT /backends/{backend}/machines/{machine}/metrics": /* @__PURE__ */ Object.freeze({ operationId: "Machine.addMetric", idempotent: true, shape: "object" }),
+  "PUT /keys": /* @__PURE__ */ Object.freeze({ operationId: "MistClient.addKey", idempotent: false, shape: "object" }),
+  "PUT /keys/{key}": /* @__PURE__ */ Object.freeze({ operationId: "Key.rename", idempotent: false, pathStyles: /* @__PURE__ */ Object.freeze({"key":"text"}), shape: "object" }),
 });
 
 /** `"METHOD /path"` of every operation in the spec. */

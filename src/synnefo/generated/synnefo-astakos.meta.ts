@@ -4,6 +4,10 @@
 // One export per operation (named by its operationId), so a bundle keeps only the operations an
 // app calls: facades pass the one they call (`opskit: { meta: getItem }`). `operations` keys them
 // all by `"METHOD /path"` for code that looks them up by path (and is dropped when unused).
+//
+// The table spells each entry out instead of naming the export: then a bundle that uses the
+// table keeps no per-operation constant at all, and repeated literals gzip far better than
+// hundreds of minified names (CloudAPI's table alone: 2.9 kB gzipped by reference, 1.6 kB spelt out).
 
 /** `GET /commissions` */
 export const getPendingCommissions = /* @__PURE__ */ Object.freeze({ operationId: "getPendingCommissions", idempotent: true, shape: "array" });
@@ -60,32 +64,32 @@ export const modifyProject = /* @__PURE__ */ Object.freeze({ operationId: "modif
 
 /** Every operation of the spec, keyed `"METHOD /path"`: its operationId, whether a retry is safe, how it pages. */
 export const operations = /* @__PURE__ */ Object.freeze({
-  "GET /commissions": getPendingCommissions,
-  "GET /commissions/{serial}": getCommissionInfo,
-  "GET /get_services": getServices,
-  "GET /projects": getProjects,
-  "GET /projects/memberships": getMemberships,
-  "GET /projects/memberships/{memb_id}": getMembership,
-  "GET /projects/{project_id}": getProject,
-  "GET /quotas": getQuotas,
-  "GET /resources": getResources,
-  "GET /service_project_quotas": serviceGetProjectQuotas,
-  "GET /service_quotas": serviceGetQuotas,
-  "GET /tokens/{token_id}": validateToken,
-  "POST /commissions": issueCommission,
-  "POST /commissions/action": resolveCommissions,
-  "POST /commissions/{serial}/action": commissionAction,
-  "POST /feedback": sendFeedback,
-  "POST /myaccount/default_project": setDefaultProject,
-  "POST /projects": createProject,
-  "POST /projects/memberships": joinProject,
-  "POST /projects/memberships/{memb_id}/action": membershipAction,
-  "POST /projects/{project_id}/action": projectAction,
-  "POST /service/user_catalogs": servicePostUserCatalogs,
-  "POST /token": getToken,
-  "POST /tokens": authenticate,
-  "POST /user_catalogs": postUserCatalogs,
-  "PUT /projects/{project_id}": modifyProject,
+  "GET /commissions": /* @__PURE__ */ Object.freeze({ operationId: "getPendingCommissions", idempotent: true, shape: "array" }),
+  "GET /commissions/{serial}": /* @__PURE__ */ Object.freeze({ operationId: "getCommissionInfo", idempotent: true, shape: "object" }),
+  "GET /get_services": /* @__PURE__ */ Object.freeze({ operationId: "getServices", idempotent: true, shape: "array" }),
+  "GET /projects": /* @__PURE__ */ Object.freeze({ operationId: "getProjects", idempotent: true, shape: "array" }),
+  "GET /projects/memberships": /* @__PURE__ */ Object.freeze({ operationId: "getMemberships", idempotent: true, shape: "array" }),
+  "GET /projects/memberships/{memb_id}": /* @__PURE__ */ Object.freeze({ operationId: "getMembership", idempotent: true, shape: "object" }),
+  "GET /projects/{project_id}": /* @__PURE__ */ Object.freeze({ operationId: "getProject", idempotent: true, shape: "object" }),
+  "GET /quotas": /* @__PURE__ */ Object.freeze({ operationId: "getQuotas", idempotent: true, shape: "object" }),
+  "GET /resources": /* @__PURE__ */ Object.freeze({ operationId: "getResources", idempotent: true, shape: "object" }),
+  "GET /service_project_quotas": /* @__PURE__ */ Object.freeze({ operationId: "serviceGetProjectQuotas", idempotent: true, shape: "object" }),
+  "GET /service_quotas": /* @__PURE__ */ Object.freeze({ operationId: "serviceGetQuotas", idempotent: true, shape: "object" }),
+  "GET /tokens/{token_id}": /* @__PURE__ */ Object.freeze({ operationId: "validateToken", idempotent: true, pathStyles: /* @__PURE__ */ Object.freeze({"token_id":"text"}), shape: "object" }),
+  "POST /commissions": /* @__PURE__ */ Object.freeze({ operationId: "issueCommission", idempotent: false, shape: "object" }),
+  "POST /commissions/action": /* @__PURE__ */ Object.freeze({ operationId: "resolveCommissions", idempotent: false, shape: "object" }),
+  "POST /commissions/{serial}/action": /* @__PURE__ */ Object.freeze({ operationId: "commissionAction", idempotent: true }),
+  "POST /feedback": /* @__PURE__ */ Object.freeze({ operationId: "sendFeedback", idempotent: false }),
+  "POST /myaccount/default_project": /* @__PURE__ */ Object.freeze({ operationId: "setDefaultProject", idempotent: true }),
+  "POST /projects": /* @__PURE__ */ Object.freeze({ operationId: "createProject", idempotent: false, shape: "object" }),
+  "POST /projects/memberships": /* @__PURE__ */ Object.freeze({ operationId: "joinProject", idempotent: false, shape: "object" }),
+  "POST /projects/memberships/{memb_id}/action": /* @__PURE__ */ Object.freeze({ operationId: "membershipAction", idempotent: false }),
+  "POST /projects/{project_id}/action": /* @__PURE__ */ Object.freeze({ operationId: "projectAction", idempotent: false }),
+  "POST /service/user_catalogs": /* @__PURE__ */ Object.freeze({ operationId: "servicePostUserCatalogs", idempotent: true, shape: "object" }),
+  "POST /token": /* @__PURE__ */ Object.freeze({ operationId: "getToken", idempotent: false, shape: "object" }),
+  "POST /tokens": /* @__PURE__ */ Object.freeze({ operationId: "authenticate", idempotent: true, shape: "object" }),
+  "POST /user_catalogs": /* @__PURE__ */ Object.freeze({ operationId: "postUserCatalogs", idempotent: true, shape: "object" }),
+  "PUT /projects/{project_id}": /* @__PURE__ */ Object.freeze({ operationId: "modifyProject", idempotent: false, shape: "object" }),
 });
 
 /** `"METHOD /path"` of every operation in the spec. */

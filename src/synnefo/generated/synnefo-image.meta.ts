@@ -4,6 +4,10 @@
 // One export per operation (named by its operationId), so a bundle keeps only the operations an
 // app calls: facades pass the one they call (`opskit: { meta: getItem }`). `operations` keys them
 // all by `"METHOD /path"` for code that looks them up by path (and is dropped when unused).
+//
+// The table spells each entry out instead of naming the export: then a bundle that uses the
+// table keeps no per-operation constant at all, and repeated literals gzip far better than
+// hundreds of minified names (CloudAPI's table alone: 2.9 kB gzipped by reference, 1.6 kB spelt out).
 
 /** `DELETE /images/{image_id}` */
 export const unregister = /* @__PURE__ */ Object.freeze({ operationId: "unregister", idempotent: true });
@@ -30,17 +34,17 @@ export const addMember = /* @__PURE__ */ Object.freeze({ operationId: "addMember
 
 /** Every operation of the spec, keyed `"METHOD /path"`: its operationId, whether a retry is safe, how it pages. */
 export const operations = /* @__PURE__ */ Object.freeze({
-  "DELETE /images/{image_id}": unregister,
-  "DELETE /images/{image_id}/members/{member}": removeMember,
-  "GET /images": listPublic,
-  "GET /images/detail": listPublicDetail,
-  "GET /images/{image_id}/members": listMembers,
-  "GET /shared-images/{member}": listShared,
-  "HEAD /images/{image_id}": getMeta,
-  "POST /images": register,
-  "PUT /images/{image_id}": updateImage,
-  "PUT /images/{image_id}/members": setMembers,
-  "PUT /images/{image_id}/members/{member}": addMember,
+  "DELETE /images/{image_id}": /* @__PURE__ */ Object.freeze({ operationId: "unregister", idempotent: true }),
+  "DELETE /images/{image_id}/members/{member}": /* @__PURE__ */ Object.freeze({ operationId: "removeMember", idempotent: true }),
+  "GET /images": /* @__PURE__ */ Object.freeze({ operationId: "listPublic", idempotent: true, shape: "object" }),
+  "GET /images/detail": /* @__PURE__ */ Object.freeze({ operationId: "listPublicDetail", idempotent: true, shape: "object" }),
+  "GET /images/{image_id}/members": /* @__PURE__ */ Object.freeze({ operationId: "listMembers", idempotent: true, shape: "object" }),
+  "GET /shared-images/{member}": /* @__PURE__ */ Object.freeze({ operationId: "listShared", idempotent: true, shape: "object" }),
+  "HEAD /images/{image_id}": /* @__PURE__ */ Object.freeze({ operationId: "getMeta", idempotent: true }),
+  "POST /images": /* @__PURE__ */ Object.freeze({ operationId: "register", idempotent: false }),
+  "PUT /images/{image_id}": /* @__PURE__ */ Object.freeze({ operationId: "updateImage", idempotent: true }),
+  "PUT /images/{image_id}/members": /* @__PURE__ */ Object.freeze({ operationId: "setMembers", idempotent: true }),
+  "PUT /images/{image_id}/members/{member}": /* @__PURE__ */ Object.freeze({ operationId: "addMember", idempotent: true }),
 });
 
 /** `"METHOD /path"` of every operation in the spec. */

@@ -4,6 +4,10 @@
 // One export per operation (named by its operationId), so a bundle keeps only the operations an
 // app calls: facades pass the one they call (`opskit: { meta: getItem }`). `operations` keys them
 // all by `"METHOD /path"` for code that looks them up by path (and is dropped when unused).
+//
+// The table spells each entry out instead of naming the export: then a bundle that uses the
+// table keeps no per-operation constant at all, and repeated literals gzip far better than
+// hundreds of minified names (CloudAPI's table alone: 2.9 kB gzipped by reference, 1.6 kB spelt out).
 
 /** `DELETE /floatingips/{floatingip_id}` */
 export const deleteFloatingip = /* @__PURE__ */ Object.freeze({ operationId: "deleteFloatingip", idempotent: true });
@@ -56,30 +60,30 @@ export const updateSubnet = /* @__PURE__ */ Object.freeze({ operationId: "update
 
 /** Every operation of the spec, keyed `"METHOD /path"`: its operationId, whether a retry is safe, how it pages. */
 export const operations = /* @__PURE__ */ Object.freeze({
-  "DELETE /floatingips/{floatingip_id}": deleteFloatingip,
-  "DELETE /networks/{network_id}": deleteNetwork,
-  "DELETE /ports/{port_id}": deletePort,
-  "DELETE /subnets/{subnet_id}": deleteSubnet,
-  "GET /floatingips": listFloatingips,
-  "GET /floatingips/{floatingip_id}": getFloatingipDetails,
-  "GET /networks": listNetworks,
-  "GET /networks/detail": listNetworksDetail,
-  "GET /networks/{network_id}": getNetworkDetails,
-  "GET /ports": listPorts,
-  "GET /ports/detail": listPortsDetail,
-  "GET /ports/{port_id}": getPortDetails,
-  "GET /subnets": listSubnets,
-  "GET /subnets/{subnet_id}": getSubnetDetails,
-  "POST /floatingips": createFloatingip,
-  "POST /floatingips/{floatingip_id}/action": reassignFloatingIp,
-  "POST /networks": createNetwork,
-  "POST /networks/{network_id}/action": reassignNetwork,
-  "POST /ports": createPort,
-  "POST /subnets": createSubnet,
-  "PUT /floatingips/{floatingip_id}": updateFloatingip,
-  "PUT /networks/{network_id}": updateNetwork,
-  "PUT /ports/{port_id}": updatePort,
-  "PUT /subnets/{subnet_id}": updateSubnet,
+  "DELETE /floatingips/{floatingip_id}": /* @__PURE__ */ Object.freeze({ operationId: "deleteFloatingip", idempotent: true }),
+  "DELETE /networks/{network_id}": /* @__PURE__ */ Object.freeze({ operationId: "deleteNetwork", idempotent: true }),
+  "DELETE /ports/{port_id}": /* @__PURE__ */ Object.freeze({ operationId: "deletePort", idempotent: true }),
+  "DELETE /subnets/{subnet_id}": /* @__PURE__ */ Object.freeze({ operationId: "deleteSubnet", idempotent: true }),
+  "GET /floatingips": /* @__PURE__ */ Object.freeze({ operationId: "listFloatingips", idempotent: true, shape: "object" }),
+  "GET /floatingips/{floatingip_id}": /* @__PURE__ */ Object.freeze({ operationId: "getFloatingipDetails", idempotent: true, shape: "object" }),
+  "GET /networks": /* @__PURE__ */ Object.freeze({ operationId: "listNetworks", idempotent: true, shape: "object" }),
+  "GET /networks/detail": /* @__PURE__ */ Object.freeze({ operationId: "listNetworksDetail", idempotent: true, shape: "object" }),
+  "GET /networks/{network_id}": /* @__PURE__ */ Object.freeze({ operationId: "getNetworkDetails", idempotent: true, shape: "object" }),
+  "GET /ports": /* @__PURE__ */ Object.freeze({ operationId: "listPorts", idempotent: true, shape: "object" }),
+  "GET /ports/detail": /* @__PURE__ */ Object.freeze({ operationId: "listPortsDetail", idempotent: true, shape: "object" }),
+  "GET /ports/{port_id}": /* @__PURE__ */ Object.freeze({ operationId: "getPortDetails", idempotent: true, shape: "object" }),
+  "GET /subnets": /* @__PURE__ */ Object.freeze({ operationId: "listSubnets", idempotent: true, shape: "object" }),
+  "GET /subnets/{subnet_id}": /* @__PURE__ */ Object.freeze({ operationId: "getSubnetDetails", idempotent: true, shape: "object" }),
+  "POST /floatingips": /* @__PURE__ */ Object.freeze({ operationId: "createFloatingip", idempotent: false, shape: "object" }),
+  "POST /floatingips/{floatingip_id}/action": /* @__PURE__ */ Object.freeze({ operationId: "reassignFloatingIp", idempotent: false }),
+  "POST /networks": /* @__PURE__ */ Object.freeze({ operationId: "createNetwork", idempotent: false, shape: "object" }),
+  "POST /networks/{network_id}/action": /* @__PURE__ */ Object.freeze({ operationId: "reassignNetwork", idempotent: false }),
+  "POST /ports": /* @__PURE__ */ Object.freeze({ operationId: "createPort", idempotent: false, shape: "object" }),
+  "POST /subnets": /* @__PURE__ */ Object.freeze({ operationId: "createSubnet", idempotent: false, shape: "object" }),
+  "PUT /floatingips/{floatingip_id}": /* @__PURE__ */ Object.freeze({ operationId: "updateFloatingip", idempotent: true, shape: "object" }),
+  "PUT /networks/{network_id}": /* @__PURE__ */ Object.freeze({ operationId: "updateNetwork", idempotent: true, shape: "object" }),
+  "PUT /ports/{port_id}": /* @__PURE__ */ Object.freeze({ operationId: "updatePort", idempotent: true, shape: "object" }),
+  "PUT /subnets/{subnet_id}": /* @__PURE__ */ Object.freeze({ operationId: "updateSubnet", idempotent: true, shape: "object" }),
 });
 
 /** `"METHOD /path"` of every operation in the spec. */

@@ -4,6 +4,10 @@
 // One export per operation (named by its operationId), so a bundle keeps only the operations an
 // app calls: facades pass the one they call (`opskit: { meta: getItem }`). `operations` keys them
 // all by `"METHOD /path"` for code that looks them up by path (and is dropped when unused).
+//
+// The table spells each entry out instead of naming the export: then a bundle that uses the
+// table keeps no per-operation constant at all, and repeated literals gzip far better than
+// hundreds of minified names (CloudAPI's table alone: 2.9 kB gzipped by reference, 1.6 kB spelt out).
 
 /** `DELETE /api/v1/vigiles/groups/{group_token}` */
 export const deleteGroup = /* @__PURE__ */ Object.freeze({ operationId: "deleteGroup", idempotent: true, shape: "object" });
@@ -80,42 +84,42 @@ export const updateGroupMember = /* @__PURE__ */ Object.freeze({ operationId: "u
 
 /** Every operation of the spec, keyed `"METHOD /path"`: its operationId, whether a retry is safe, how it pages. */
 export const operations = /* @__PURE__ */ Object.freeze({
-  "DELETE /api/v1/vigiles/groups/{group_token}": deleteGroup,
-  "DELETE /api/v1/vigiles/groups/{group_token}/members/{member_email}": removeGroupMember,
-  "DELETE /api/v1/vigiles/manifests/{manifest_token}": deleteManifest,
-  "GET /api/v1/vigiles/about": getAppDbVersion,
-  "GET /api/v1/vigiles/cves": searchCvesByProduct,
-  "GET /api/v1/vigiles/cves/{cve_id}": getCveInfo,
-  "GET /api/v1/vigiles/cves/{cve_id}/vuln-status": getVulnStatus,
-  "GET /api/v1/vigiles/folders": getFolders,
-  "GET /api/v1/vigiles/groups": getGroups,
-  "GET /api/v1/vigiles/groups/archived": getArchivedGroups,
-  "GET /api/v1/vigiles/groups/{group_token}": getGroupInfo,
-  "GET /api/v1/vigiles/groups/{group_token}/activity_log": searchActivityLog,
-  "GET /api/v1/vigiles/groups/{group_token}/members": getGroupMembers,
-  "GET /api/v1/vigiles/groups/{group_token}/settings": getGroupSettings,
-  "GET /api/v1/vigiles/jobs/{job_id}": getJob,
-  "GET /api/v1/vigiles/manifests": getManifests,
-  "GET /api/v1/vigiles/manifests/{manifest_token}": getManifestInfo,
-  "GET /api/v1/vigiles/manifests/{manifest_token}/reports": getReportTokens,
-  "GET /api/v1/vigiles/manifests/{manifest_token}/reports/latest": getLatestReport,
-  "GET /api/v1/vigiles/reports/compare": compareReports,
-  "GET /api/v1/vigiles/reports/{report_token}": downloadReport,
-  "PATCH /api/v1/vigiles/folders/archive": archiveFolders,
-  "PATCH /api/v1/vigiles/folders/unarchive": unarchiveFolders,
-  "PATCH /api/v1/vigiles/groups/archive": bulkArchiveGroups,
-  "PATCH /api/v1/vigiles/groups/unarchive": bulkUnarchiveGroups,
-  "PATCH /api/v1/vigiles/groups/{group_token}/settings": updateGroupSettings,
-  "POST /api/v1/vigiles/cves/{cve_id}/vuln-status": setStatus,
-  "POST /api/v1/vigiles/folders": createFolder,
-  "POST /api/v1/vigiles/groups": createGroup,
-  "POST /api/v1/vigiles/groups/{group_token}/members": addGroupMember,
-  "POST /api/v1/vigiles/heartbeat": heartbeat,
-  "POST /api/v1/vigiles/manifests": uploadManifest,
-  "POST /api/v1/vigiles/manifests/bulk-options/move": bulkMoveManifests,
-  "POST /api/v1/vigiles/manifests/{manifest_token}/custom_scores": setCustomScore,
-  "POST /api/v1/vigiles/manifests/{manifest_token}/reports": rescanManifest,
-  "PUT /api/v1/vigiles/groups/{group_token}/members/{member_email}": updateGroupMember,
+  "DELETE /api/v1/vigiles/groups/{group_token}": /* @__PURE__ */ Object.freeze({ operationId: "deleteGroup", idempotent: true, shape: "object" }),
+  "DELETE /api/v1/vigiles/groups/{group_token}/members/{member_email}": /* @__PURE__ */ Object.freeze({ operationId: "removeGroupMember", idempotent: true, shape: "object" }),
+  "DELETE /api/v1/vigiles/manifests/{manifest_token}": /* @__PURE__ */ Object.freeze({ operationId: "deleteManifest", idempotent: true, shape: "object" }),
+  "GET /api/v1/vigiles/about": /* @__PURE__ */ Object.freeze({ operationId: "getAppDbVersion", idempotent: true, shape: "object" }),
+  "GET /api/v1/vigiles/cves": /* @__PURE__ */ Object.freeze({ operationId: "searchCvesByProduct", idempotent: true }),
+  "GET /api/v1/vigiles/cves/{cve_id}": /* @__PURE__ */ Object.freeze({ operationId: "getCveInfo", idempotent: true, shape: "object" }),
+  "GET /api/v1/vigiles/cves/{cve_id}/vuln-status": /* @__PURE__ */ Object.freeze({ operationId: "getVulnStatus", idempotent: true, shape: "object" }),
+  "GET /api/v1/vigiles/folders": /* @__PURE__ */ Object.freeze({ operationId: "getFolders", idempotent: true, shape: "array" }),
+  "GET /api/v1/vigiles/groups": /* @__PURE__ */ Object.freeze({ operationId: "getGroups", idempotent: true, shape: "array" }),
+  "GET /api/v1/vigiles/groups/archived": /* @__PURE__ */ Object.freeze({ operationId: "getArchivedGroups", idempotent: true, shape: "array" }),
+  "GET /api/v1/vigiles/groups/{group_token}": /* @__PURE__ */ Object.freeze({ operationId: "getGroupInfo", idempotent: true, shape: "object" }),
+  "GET /api/v1/vigiles/groups/{group_token}/activity_log": /* @__PURE__ */ Object.freeze({ operationId: "searchActivityLog", idempotent: true, shape: "array" }),
+  "GET /api/v1/vigiles/groups/{group_token}/members": /* @__PURE__ */ Object.freeze({ operationId: "getGroupMembers", idempotent: true, shape: "object" }),
+  "GET /api/v1/vigiles/groups/{group_token}/settings": /* @__PURE__ */ Object.freeze({ operationId: "getGroupSettings", idempotent: true, shape: "object" }),
+  "GET /api/v1/vigiles/jobs/{job_id}": /* @__PURE__ */ Object.freeze({ operationId: "getJob", idempotent: true, shape: "object" }),
+  "GET /api/v1/vigiles/manifests": /* @__PURE__ */ Object.freeze({ operationId: "getManifests", idempotent: true, shape: "array" }),
+  "GET /api/v1/vigiles/manifests/{manifest_token}": /* @__PURE__ */ Object.freeze({ operationId: "getManifestInfo", idempotent: true, shape: "object" }),
+  "GET /api/v1/vigiles/manifests/{manifest_token}/reports": /* @__PURE__ */ Object.freeze({ operationId: "getReportTokens", idempotent: true, shape: "object" }),
+  "GET /api/v1/vigiles/manifests/{manifest_token}/reports/latest": /* @__PURE__ */ Object.freeze({ operationId: "getLatestReport", idempotent: true, shape: "object" }),
+  "GET /api/v1/vigiles/reports/compare": /* @__PURE__ */ Object.freeze({ operationId: "compareReports", idempotent: true, shape: "object" }),
+  "GET /api/v1/vigiles/reports/{report_token}": /* @__PURE__ */ Object.freeze({ operationId: "downloadReport", idempotent: true }),
+  "PATCH /api/v1/vigiles/folders/archive": /* @__PURE__ */ Object.freeze({ operationId: "archiveFolders", idempotent: false, shape: "object" }),
+  "PATCH /api/v1/vigiles/folders/unarchive": /* @__PURE__ */ Object.freeze({ operationId: "unarchiveFolders", idempotent: false, shape: "object" }),
+  "PATCH /api/v1/vigiles/groups/archive": /* @__PURE__ */ Object.freeze({ operationId: "bulkArchiveGroups", idempotent: false, shape: "object" }),
+  "PATCH /api/v1/vigiles/groups/unarchive": /* @__PURE__ */ Object.freeze({ operationId: "bulkUnarchiveGroups", idempotent: false, shape: "object" }),
+  "PATCH /api/v1/vigiles/groups/{group_token}/settings": /* @__PURE__ */ Object.freeze({ operationId: "updateGroupSettings", idempotent: false, shape: "object" }),
+  "POST /api/v1/vigiles/cves/{cve_id}/vuln-status": /* @__PURE__ */ Object.freeze({ operationId: "setStatus", idempotent: false, shape: "object" }),
+  "POST /api/v1/vigiles/folders": /* @__PURE__ */ Object.freeze({ operationId: "createFolder", idempotent: false, shape: "object" }),
+  "POST /api/v1/vigiles/groups": /* @__PURE__ */ Object.freeze({ operationId: "createGroup", idempotent: false, shape: "object" }),
+  "POST /api/v1/vigiles/groups/{group_token}/members": /* @__PURE__ */ Object.freeze({ operationId: "addGroupMember", idempotent: false, shape: "object" }),
+  "POST /api/v1/vigiles/heartbeat": /* @__PURE__ */ Object.freeze({ operationId: "heartbeat", idempotent: true, shape: "object" }),
+  "POST /api/v1/vigiles/manifests": /* @__PURE__ */ Object.freeze({ operationId: "uploadManifest", idempotent: false, shape: "object" }),
+  "POST /api/v1/vigiles/manifests/bulk-options/move": /* @__PURE__ */ Object.freeze({ operationId: "bulkMoveManifests", idempotent: false, shape: "object" }),
+  "POST /api/v1/vigiles/manifests/{manifest_token}/custom_scores": /* @__PURE__ */ Object.freeze({ operationId: "setCustomScore", idempotent: false, shape: "object" }),
+  "POST /api/v1/vigiles/manifests/{manifest_token}/reports": /* @__PURE__ */ Object.freeze({ operationId: "rescanManifest", idempotent: false, shape: "object" }),
+  "PUT /api/v1/vigiles/groups/{group_token}/members/{member_email}": /* @__PURE__ */ Object.freeze({ operationId: "updateGroupMember", idempotent: true, shape: "object" }),
 });
 
 /** `"METHOD /path"` of every operation in the spec. */
