@@ -104,7 +104,7 @@ interface Progress {
  * A call's reply. `bytes` is the whole body, read inside the attempt (absent for streams, HEAD and
  * bodiless statuses); `response` is then the runtime's own Response with its body consumed, unless
  * someone may read the body again (the public `run`, an auth scheme's `onResponse`, middleware),
- * who get a {@link BufferedResponse} serving those bytes.
+ * who get a `BufferedResponse` (a `Response`) serving those bytes.
  */
 export interface Reply {
   response: Response;
