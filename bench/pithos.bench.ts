@@ -106,14 +106,24 @@ export async function run(): Promise<Row[]> {
       return fetch(r);
     };
     const client = new PithosClient({ url: server.url, token: server.token, account: server.account, container: 'pithos', maxThreads: 4, fetch: countingFetch, timeout: { attempt: 120_000, total: 600_000 } });
-    const source = generated(SIZE, 1);
+    // Both sides send the same bytes, made before anything is timed: generating them on demand
+    // (a JS loop over 256 MiB) inside the upload would charge the client for the bench's own work.
+    // The client still reads through a RandomAccessSource, a copy per read, as from a file.
+    const bytes = await whole(generated(SIZE, 1));
+    const source: RandomAccessSource = {
+      size: SIZE,
+      async read(offset, length, into) {
+        const out = into && into.length >= length ? into.subarray(0, length) : new Uint8Array(length);
+        out.set(bytes.subarray(offset, offset + length));
+        return out;
+      },
+    };
 
     // Warm-up (JIT, sockets, V8's heap sizing) on 16 MiB, so the rows measure the steady state.
     await client.uploadObject('warm.bin', generated(16 * MiB, 99));
     await client.downloadObject('warm.bin', { write: () => {} });
     const up = await measured(() => client.uploadObject('bench.bin', source));
     const objectUrl = `${server.url}/${server.account}/pithos/plain.bin`;
-    const bytes = await whole(source);
     const plainPut = await measured(async () => {
       const r = await fetch(objectUrl, { method: 'PUT', headers: { 'x-auth-token': server.token, 'content-type': 'application/octet-stream' }, body: bytes });
       if (r.status !== 201) throw new Error(`plain PUT: ${r.status}`);

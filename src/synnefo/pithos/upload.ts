@@ -31,8 +31,8 @@ export interface BlockUploadResult {
 
 /**
  * protocols §5 over a random-access source: hash every block (trailing NULs stripped), PUT the
- * hashmap, send only the blocks the 409 names (in parallel, each re-read, re-hashed and checked
- * against the hash the server returns), PUT again until 201. An interrupted run, run again, sends
+ * hashmap, send only the blocks the 409 names (in parallel, each re-read and checked against the
+ * hash the server returns for it), PUT again until 201. An interrupted run, run again, sends
  * only what is still missing; known content sends nothing.
  */
 export async function uploadRandomAccess(t: PithosTransport, source: RandomAccessSource, info: BlockInfo, o: BlockUploadOptions = {}): Promise<BlockUploadResult> {
@@ -83,9 +83,18 @@ export async function uploadRandomAccess(t: PithosTransport, source: RandomAcces
       const buffer = scratch.pop() ?? new Uint8Array(Math.min(B, size));
       try {
         const block = await source.read(i * B, lengthOf(i), buffer);
-        const again = await blockHashHex(block, info.blockHash);
-        if (again !== hash) throw new SourceChangedError(`block ${i} of the source changed while it was being uploaded; nothing inconsistent was stored`);
-        await sendBlock(t, block, hash, o.signal);
+        // Not hashed again before sending: the server hashes what it stores and says so, and
+        // only when that differs is the block hashed here, to tell a source that changed since it
+        // was hashed from a server that stored something else. Either way the hashmap names only
+        // the hashes taken first, so nothing inconsistent is stored.
+        try {
+          await sendBlock(t, block, hash, o.signal);
+        } catch (e) {
+          if (e instanceof IntegrityError && (await blockHashHex(block, info.blockHash)) !== hash) {
+            throw new SourceChangedError(`block ${i} of the source changed while it was being uploaded; nothing inconsistent was stored`);
+          }
+          throw e;
+        }
         bytesSent += block.length;
         blocksSent++;
         uploading.add(block.length);
