@@ -23,10 +23,12 @@ export function kamakiPathSerializer(styles?: Readonly<Record<string, PathStyle>
 }
 
 function isRaw(body: unknown): boolean {
+  // Any typed array or DataView (taken out of ArrayBuffer so no Node `Buffer` lookalike reads here).
+  const { isView } = ArrayBuffer;
   return (
     typeof body === 'string' ||
     body instanceof ArrayBuffer ||
-    ArrayBuffer.isView(body) ||
+    isView(body) ||
     (typeof Blob !== 'undefined' && body instanceof Blob) ||
     (typeof FormData !== 'undefined' && body instanceof FormData) ||
     (typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams) ||
