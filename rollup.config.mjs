@@ -46,6 +46,9 @@ export const entryName = (subpath) => (subpath === '.' ? 'index' : subpath.slice
 /** Where the ESM build puts an entry: it mirrors src/ (preserveModules), e.g. dist/esm/crypto/index.js. */
 export const esmFile = (input) => `./dist/esm/${input.replace(/^src\//, '').replace(/\.ts$/, '.js')}`;
 
+/** Where the Node build puts an entry: one file per entry, e.g. dist/node/timesys.js (see the build below). */
+export const nodeFile = (subpath) => `./dist/node/${entryName(subpath)}.js`;
+
 /** The package.json "exports" the table implies. */
 export function packageExports() {
   const out = {};
@@ -56,13 +59,12 @@ export function packageExports() {
       continue;
     }
     out[subpath] = {
-      // First, so the runtimes that set it pick it; same declarations as the default build.
-      ...(node && {
-        node: {
-          import: { types: `./dist/types/${name}.d.ts`, default: esmFile(node) },
-          require: { types: `./dist/cjs/${name}.d.cts`, default: `./dist/cjs/${nodeVariantName(subpath)}.cjs` },
-        },
-      }),
+      // First, so the runtimes that set it (Node, Deno, Bun) pick it: the Node build, with the
+      // entry's `node` variant where it has one; same declarations as the default build.
+      node: {
+        import: { types: `./dist/types/${name}.d.ts`, default: nodeFile(subpath) },
+        require: { types: `./dist/cjs/${name}.d.cts`, default: `./dist/cjs/${node ? nodeVariantName(subpath) : name}.cjs` },
+      },
       import: { types: `./dist/types/${name}.d.ts`, default: esmFile(input) },
       require: { types: `./dist/cjs/${name}.d.cts`, default: `./dist/cjs/${name}.cjs` },
     };
@@ -216,6 +218,27 @@ export default function config() {
         preserveModules: true,
         preserveModulesRoot: 'src',
         entryFileNames: '[name].js',
+        generatedCode: 'es2015',
+        ...sourcemap,
+        plugins: [shippedSources()],
+      },
+    },
+    // Node (the `node` export condition, which Node, Deno and Bun set): one ESM file per entry plus
+    // shared chunks, @noble/* bundled in. Loading opskit/timesys as some 150 separate modules took
+    // 30–40 ms of a short script's start; a runtime gains nothing from per-module files, which only
+    // a bundler's tree shaking needs (it keeps dist/esm). Every entry is an input of this one build,
+    // so the entries share one copy of each class (an OpsError from opskit/timesys is an OpsError
+    // of opskit).
+    {
+      ...shared,
+      input: Object.fromEntries(moduleEntries.map((e) => [entryName(e.subpath), e.node ?? e.input])),
+      external: (id) => isBuiltin(id) || isDep(deps.filter((d) => !d.startsWith('@noble/')))(id),
+      plugins: [noNodeBuiltins(nodeOnly), nodeResolve({ exportConditions: ['node'] }), ts()],
+      output: {
+        dir: 'dist/node',
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'shared/[name]-[hash].js',
         generatedCode: 'es2015',
         ...sourcemap,
         plugins: [shippedSources()],

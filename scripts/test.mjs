@@ -63,6 +63,7 @@ const STEPS = [
   { name: 'docs-examples', counts: 'summary', cmd: [node, 'scripts/docs-examples.mjs'], needs: ['build'] },
   { name: 'node', counts: 'summary', cmd: [node, '--import', 'tsx', 'test/runtime/run.mjs', 'src'] },
   { name: 'node-esm', counts: 'summary', cmd: [node, 'test/runtime/run.mjs', 'dist'], needs: ['build'] },
+  { name: 'node-build', counts: 'summary', cmd: [node, 'test/runtime/run.mjs', 'node'], needs: ['build'] },
   { name: 'node-cjs', counts: 'summary', cmd: [node, 'test/runtime/run.mjs', 'cjs'], needs: ['build'] },
   { name: 'chromium-secure', counts: 'summary', cmd: [node, 'test/runtime/chromium.mjs', 'secure'], needs: ['build', 'chromium'] },
   { name: 'chromium-insecure', counts: 'summary', cmd: [node, 'test/runtime/chromium.mjs', 'insecure'], needs: ['build', 'chromium'] },
@@ -73,10 +74,11 @@ const STEPS = [
     counts: 'summary',
     // --allow-read only: the scenarios use in-process simulators. Bare imports (openapi-fetch, hono,
     // @noble/*) resolve from node_modules because package.json is present (Deno's "manual" mode).
-    cmd: [bin('deno'), 'run', '--allow-read', '--no-prompt', '--no-lock', 'test/runtime/run.mjs', 'dist'],
+    // The `node` condition's build: what Deno resolves for opskit/* (it sets `deno`, `node`, `import`).
+    cmd: [bin('deno'), 'run', '--allow-read', '--no-prompt', '--no-lock', 'test/runtime/run.mjs', 'node'],
     needs: ['build'],
   },
-  { name: 'bun', counts: 'summary', cmd: [bin('bun'), 'test/runtime/run.mjs', 'dist'], needs: ['build'] },
+  { name: 'bun', counts: 'summary', cmd: [bin('bun'), 'test/runtime/run.mjs', 'node'], needs: ['build'] },
   // npm pack (prepack rebuilds dist/) → install into a temp project → ESM, CJS and TypeScript consumers,
   // the bin, source maps, attw (node16; ESM-only for ./browser) and publint --strict on that tarball.
   // Last, because it rebuilds dist/.

@@ -148,7 +148,18 @@ export function createPipeline(options: PipelineOptions) {
    */
   async function call(request: Request | LightRequest, callInfo: CallInfo, readable: boolean): Promise<Reply> {
     // Operation names come from path templates, but a caller may have put a secret in a literal path.
-    const info: CallInfo = { ...callInfo, op: secrets.scrub(callInfo.op), redirect: callInfo.redirect ?? request.redirect };
+    // Copied field by field: a spread followed by more fields (`{ ...callInfo, op }`) makes V8
+    // build a new object shape per call, which cost more than the rest of this function.
+    const info: CallInfo = {
+      op: secrets.scrub(callInfo.op),
+      idempotent: callInfo.idempotent,
+      timeout: callInfo.timeout,
+      signal: callInfo.signal,
+      fetchSignal: callInfo.fetchSignal,
+      stream: callInfo.stream,
+      redirect: callInfo.redirect ?? request.redirect,
+      shape: callInfo.shape,
+    };
     const prepared: PreparedRequest = {
       method: request.method.toUpperCase(),
       url: request.url,
@@ -251,7 +262,9 @@ export function createPipeline(options: PipelineOptions) {
     const signed = result?.signed === undefined ? undefined : reveal ? result.signed : redactor.scrub(result.signed);
     // The op names the path template, which may itself carry a query with a secret the URL pass just learned.
     const op = reveal ? info.op : redactor.scrub(info.op);
-    return { ...extra, dryRun: true, op, method: req.method, url, headers, body, signed };
+    // The scheme's fields first, then ours over them (Object.assign: a spread followed by more
+    // fields costs microseconds per call in V8).
+    return Object.assign({}, extra, { dryRun: true as const, op, method: req.method, url, headers, body, signed });
   }
 
   async function attemptOnce(

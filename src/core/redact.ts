@@ -25,6 +25,9 @@ export const SECRET_NAME = /pass(word|wd|phrase)?|token|secret|key|cookie|signat
 
 const MIN_SCRUB_LENGTH = 4;
 
+/** How many secrets' spellings a client's redactors keep ready (its keys and latest signatures fit many times). */
+const SPELLINGS_CACHED = 64;
+
 /** A clock of secret additions across all redactors, so a child sees when its parent learned one. */
 let changes = 0;
 
@@ -40,10 +43,17 @@ export class Redactor {
 
   /** Names that look secret but are public identifiers for this API (e.g. Vigiles' `folder_token`). */
   readonly #publicNames: ReadonlySet<string>;
+  /**
+   * Spellings of the values this redactor's family learned lately, shared by the root and every
+   * fork: each call forks a redactor and adds the same key and recent signatures again, and
+   * encoding them anew was the costliest part of that. Bounded; it lives as long as the client.
+   */
+  readonly #spellings: Map<string, readonly string[]>;
 
   constructor(secrets: Iterable<string | undefined> = [], parent?: Redactor, publicNames: Iterable<string> = []) {
     this.#parent = parent;
     this.#publicNames = parent ? parent.#publicNames : new Set([...publicNames].map((n) => n.toLowerCase()));
+    this.#spellings = parent ? parent.#spellings : new Map();
     for (const s of secrets) this.add(s);
   }
 
@@ -63,11 +73,22 @@ export class Redactor {
     if (typeof value !== 'string') return;
     const v = value.trim();
     if (v.length >= MIN_SCRUB_LENGTH && !this.#values.has(v)) {
-      const enc = encodeURIComponent(v);
-      const form = enc.replace(/%20/g, '+');
-      this.#values.set(v, [...new Set([v, enc, form])]);
+      this.#values.set(v, this.#spellingsOf(v));
       this.#changedAt = ++changes;
     }
+  }
+
+  /** `v` as is, percent-encoded and form-encoded (duplicates dropped), from the shared cache when seen lately. */
+  #spellingsOf(v: string): readonly string[] {
+    const cache = this.#spellings;
+    const known = cache.get(v);
+    if (known) return known;
+    const enc = encodeURIComponent(v);
+    const form = enc.replace(/%20/g, '+');
+    const spellings = enc === v ? [v] : form === enc ? [v, enc] : [v, enc, form];
+    if (cache.size >= SPELLINGS_CACHED) cache.delete(cache.keys().next().value as string);
+    cache.set(v, spellings);
+    return spellings;
   }
 
   /**
@@ -137,8 +158,7 @@ export class Redactor {
     // knowing that, and parsing it (new URL, searchParams) is a dry run's largest single cost.
     // Names with a `%` may decode to one, so they take the full parse.
     const q = url.indexOf('?');
-    const names = q < 0 ? '' : url.slice(q + 1).replace(/=[^&#]*/g, '');
-    if (!names.includes('%') && !SECRET_NAME.test(names)) return this.scrub(url);
+    if (q < 0 || !this.#mayNameSecret(url.slice(q + 1).split('#', 1)[0]!)) return this.scrub(url);
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -162,6 +182,20 @@ export class Redactor {
       }
     }
     return this.scrub(changed ? parsed.toString() : url);
+  }
+
+  /**
+   * Whether a query or form (`a=1&b=2`) may have a secret-named field: a name that is secret, or
+   * one whose encoding (`%`, `+`) could decode to a secret name. False needs no parse at all.
+   */
+  #mayNameSecret(pairs: string): boolean {
+    if (!SECRET_NAME.test(pairs)) return false;
+    for (const pair of pairs.split('&')) {
+      const eq = pair.indexOf('=');
+      const name = eq < 0 ? pair : pair.slice(0, eq);
+      if (name.includes('%') || name.includes('+') || this.isSecretName(name)) return true;
+    }
+    return false;
   }
 
   /** Deep copy of a JSON-like value with secret-named fields replaced and secret values scrubbed. */
@@ -200,6 +234,8 @@ export class Redactor {
       }
     }
     if (type.includes('application/x-www-form-urlencoded')) {
+      // The usual form names nothing secret: shown as sent, scrubbed of known values, unparsed.
+      if (!this.#mayNameSecret(text)) return this.scrub(text);
       const params = new URLSearchParams(text);
       for (const [name, value] of params) if (this.isSecretName(name)) this.add(value);
       const parts: string[] = [];

@@ -47,6 +47,8 @@ export class LlapiTransport {
   readonly #secrets: () => Iterable<string>;
   /** Knows the public names and no value: each dry run forks it and adds the current secrets. */
   readonly #names: Redactor;
+  /** See {@link LlapiTransport.#spellingsOf}. */
+  readonly #spellings = new Map<string, readonly string[]>();
 
   /**
    * @param secrets - every value the client treats as secret (the key, the caller's `secrets`, the
@@ -67,18 +69,16 @@ export class LlapiTransport {
   }
 
   async send<T>(call: LlapiCall): Promise<T> {
-    const params = compact(call.params ?? {});
-    for (const [name, value] of Object.entries(params)) {
+    // Upstream's request: the parameters with `email` last (a caller's own `email` replaced), as a
+    // form body in that order for POST, as a key-sorted query otherwise; signed over the raw path.
+    const data = withEmail(call.params ?? {}, this.#email);
+    for (const name in data) {
+      const value = data[name];
       // quote_plus would throw a raw URIError on a lone surrogate; say which parameter instead.
-      if ((Array.isArray(value) ? value : [value]).some(unsendable)) {
+      if (Array.isArray(value) ? value.some(unsendable) : unsendable(value)) {
         throw new ConfigError(`${opName(call)}: parameter "${name}" contains a lone UTF-16 surrogate, which has no UTF-8 form; nothing was sent`);
       }
     }
-    // Upstream's request: the parameters with `email` last (a caller's own `email` replaced), as a
-    // form body in that order for POST, as a key-sorted query otherwise; signed over the raw path.
-    const data: Record<string, LlapiValue> = { ...params };
-    delete data.email;
-    data.email = this.#email;
     const post = call.method === 'POST';
     const wire = encodePairs(post ? toPairs(data) : sortPairs(toPairs(data)));
     const path = fillPath((v) => v)(call.path, call.pathParams ?? {});
@@ -132,7 +132,7 @@ export class LlapiTransport {
     // `data`, so there is nothing to scrub here, and the core has already treated url, body and
     // headers with these same secrets.
     const secrets = [...this.#secrets()];
-    if (!learned && !mentionsAny(message, secrets)) {
+    if (!learned && !this.#mentionsAny(message, secrets)) {
       request.data = data;
       request.hmacMsg = message;
       request.signed = message;
@@ -157,20 +157,34 @@ export class LlapiTransport {
     if (typeof request.body === 'string') request.body = redactor.scrub(request.body);
     request.headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, redactor.scrub(v)]));
   }
-}
 
-/**
- * Whether `text` holds any of `secrets` in a form the core's redactor scrubs (as is, percent-encoded,
- * form-encoded). Errs on the side of yes (no minimum length), which only costs the full treatment.
- */
-function mentionsAny(text: string, secrets: readonly string[]): boolean {
-  for (const secret of secrets) {
-    const value = secret.trim();
-    if (value === '') continue;
-    const encoded = encodeURIComponent(value);
-    if (text.includes(value) || text.includes(encoded) || text.includes(encoded.replace(/%20/g, '+'))) return true;
+  /**
+   * Whether `text` holds any of `secrets` in a form the core's redactor scrubs (as is, percent-encoded,
+   * form-encoded). Errs on the side of yes (no minimum length), which only costs the full treatment.
+   */
+  #mentionsAny(text: string, secrets: readonly string[]): boolean {
+    for (const secret of secrets) {
+      const spellings = this.#spellingsOf(secret);
+      for (const s of spellings) if (text.includes(s)) return true;
+    }
+    return false;
   }
-  return false;
+
+  /**
+   * A secret's spellings, kept for the few secrets a client has at once (its key and its latest
+   * signatures): every dry run checks the same ones, and encoding them each time cost more than
+   * the check.
+   */
+  #spellingsOf(secret: string): readonly string[] {
+    const known = this.#spellings.get(secret);
+    if (known) return known;
+    const value = secret.trim();
+    const encoded = encodeURIComponent(value);
+    const spellings = value === '' ? [] : [value, encoded, encoded.replace(/%20/g, '+')];
+    if (this.#spellings.size >= 16) this.#spellings.delete(this.#spellings.keys().next().value as string);
+    this.#spellings.set(secret, spellings);
+    return spellings;
+  }
 }
 
 /** The call's name for messages: its own `op`, else the spec's operationId. */
@@ -179,16 +193,26 @@ function opName(call: LlapiCall): string {
   return call.op ?? table[`${call.method} ${call.path}`]?.operationId ?? call.path;
 }
 
-/** Parameters without null/undefined, order kept (upstream signs `None`; see docs/compat.md). */
-function compact(params: LlapiParams): Record<string, LlapiValue> {
+/**
+ * The parameters without null/undefined, order kept (upstream signs `None`; see docs/compat.md),
+ * and `email` last. Built afresh rather than copied and `delete`d: a deletion turns an object
+ * into a slow dictionary for everything that reads it after.
+ */
+function withEmail(params: LlapiParams, email: string): Record<string, LlapiValue> {
   const out: Record<string, LlapiValue> = {};
   // Lists are copied: the dry-run record holds them, and must not change when the caller's do.
-  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined) out[k] = Array.isArray(v) ? [...(v as LlapiScalar[])] : v;
+  for (const k of Object.keys(params)) {
+    const v = params[k];
+    if (v !== null && v !== undefined && k !== 'email') out[k] = Array.isArray(v) ? [...(v as LlapiScalar[])] : v;
+  }
+  out.email = email;
   return out;
 }
 
 /** Replaces `{name}` placeholders, encoding each value with `encode`. */
 function fillPath(encode: (value: string) => string) {
   return (template: string, values: Readonly<Record<string, unknown>>): string =>
-    template.replace(/\{([^}]+)\}/g, (m, name: string) => (values[name] === undefined ? m : encode(String(values[name]))));
+    template.includes('{')
+      ? template.replace(/\{([^}]+)\}/g, (m, name: string) => (values[name] === undefined ? m : encode(String(values[name]))))
+      : template;
 }

@@ -1,9 +1,11 @@
 // Runs the scenario suite in a server-side runtime: Node, Deno or Bun (whichever runs this file).
 //
 //   node --import tsx test/runtime/run.mjs src        # Node, on the TypeScript sources
-//   node test/runtime/run.mjs dist                    # Node, on the built ESM (cjs: on the built CJS)
-//   deno run --allow-read --no-prompt --no-lock test/runtime/run.mjs dist
-//   bun test/runtime/run.mjs dist
+//   node test/runtime/run.mjs dist                    # Node, on the built ESM for bundlers (`import`)
+//   node test/runtime/run.mjs node                    # Node, on the Node build (`node` condition)
+//   node test/runtime/run.mjs cjs                     # Node, on the built CJS (`require`)
+//   deno run --allow-read --no-prompt --no-lock test/runtime/run.mjs node
+//   bun test/runtime/run.mjs node
 //
 // Options: `--filter <text>` runs only the tests whose name contains <text>.
 // Prints one line per test and closes with `<runtime>: N passed, N failed`; exits 1 on any failure
@@ -19,7 +21,7 @@ import { createHarness, summaryLine } from './harness.mjs';
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const runtime = globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun' : 'node';
 const args = process.argv.slice(2);
-const source = args.find((a) => a === 'src' || a === 'dist' || a === 'cjs') ?? (runtime === 'node' ? 'src' : 'dist');
+const source = args.find((a) => a === 'src' || a === 'dist' || a === 'node' || a === 'cjs') ?? (runtime === 'node' ? 'src' : 'node');
 const filterAt = args.indexOf('--filter');
 const filter = filterAt >= 0 ? args[filterAt + 1] : undefined;
 
@@ -62,8 +64,9 @@ async function loadLib() {
     );
   }
   // The files package.json "exports" sends `import` (or `require`) to; the layout is the build's business.
-  const condition = source === 'cjs' ? 'require' : 'import';
-  const file = (subpath) => join(repo, pkg.exports[subpath][condition].default);
+  // `node`: what Node, Deno and Bun resolve (the `node` condition's import target).
+  const target = (subpath) => (source === 'node' ? pkg.exports[subpath].node.import : pkg.exports[subpath][source === 'cjs' ? 'require' : 'import']);
+  const file = (subpath) => join(repo, target(subpath).default);
   if (!existsSync(file('.'))) {
     throw new Error(`${file('.')} is missing: run \`npm run build\` first`);
   }

@@ -72,6 +72,7 @@ export function encodePathParam(value: string): string {
 
 /** The raw (decoded) form of a URL path, which is what LLAPI signs. */
 export function rawPath(pathname: string): string {
+  if (!pathname.includes('%')) return pathname;
   try {
     return decodeURIComponent(pathname);
   } catch {
