@@ -202,3 +202,30 @@ test('a secret query parameter is redacted however its name is spelled (percent-
   }
   assert.equal(s.seen.length, 0);
 });
+
+test('a form body is shown as sent when it names nothing secret, and redacted field by field when a name is or may be', async () => {
+  const s = scripted(json(200, {}));
+  const dry = createClient<any>({ baseUrl: 'http://api.test', fetch: s.fetch, dryRun: true, secrets: ['known-secret-9917'], publicNames: ['folder_token'] });
+  const post = async (form: string) => {
+    const r = (await dry.POST('/f' as any, { body: form, bodySerializer: (b: string) => b, headers: { 'content-type': 'application/x-www-form-urlencoded' } })) as any;
+    return r.body as string;
+  };
+  // Nothing secret-named: the exact bytes that would be sent (no re-encoding), registered secrets scrubbed.
+  assert.equal(await post('a=1&b=x%2Ay&note=known-secret-9917'), 'a=1&b=x%2Ay&note=[REDACTED]');
+  assert.equal(await post('folder_token=F1&copy=False'), 'folder_token=F1&copy=False');
+  // A secret name, spelled plainly, percent-encoded or with `+`, is redacted.
+  for (const form of ['a=1&password=form-secret-5521', 'a=1&p%61ssword=form-secret-5521', 'api+key=form-secret-5521&b=2', 'Session=form-secret-5521']) {
+    const shown = await post(form);
+    assert.ok(!shown.includes('form-secret-5521'), `${form}: ${shown}`);
+  }
+  assert.equal(s.seen.length, 0);
+});
+
+test('a query naming only public identifiers is shown as is; one naming a secret beside them is redacted', async () => {
+  const s = scripted(json(200, {}));
+  const dry = createClient<any>({ baseUrl: 'http://api.test', fetch: s.fetch, dryRun: true, publicNames: ['folder_token'] });
+  const url = async (query: string) => ((await dry.GET(`/q?${query}` as any)) as any).url as string;
+  assert.equal(await url('folder_token=F1&x=%2A'), 'http://api.test/q?folder_token=F1&x=%2A');
+  const shown = await url('folder_token=F1&token=query-secret-7312');
+  assert.ok(!shown.includes('query-secret-7312') && shown.includes('folder_token=F1'), shown);
+});
