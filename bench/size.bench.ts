@@ -3,9 +3,9 @@
 import { build, type Plugin } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { ensureDist } from './ensure-dist.js';
 import type { Row } from './run.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -54,18 +54,11 @@ async function measure(entry: string, platform: 'browser' | 'node', plugins: Plu
   return { min: code.byteLength, gz: gzipSync(code, { level: 9 }).byteLength };
 }
 
-function ensureDist(files: string[]): void {
-  if (files.every((f) => existsSync(f))) return;
-  console.error('size.bench: dist is missing; running `npm run build` first');
-  const r = spawnSync(join(root, 'node_modules', '.bin', 'rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('npm run build failed');
-}
-
 const kB = (bytes: number) => bytes / 1000;
 
 export async function run(): Promise<Row[]> {
   const exportsList = packageExports();
-  ensureDist(exportsList.map(([, f]) => f));
+  ensureDist('size.bench', exportsList.map(([, f]) => f));
   const map = new Map(exportsList);
   const plugins = [selfReference(map)];
   const rows: Row[] = [];

@@ -16,13 +16,14 @@
 //   VIGILES_CLI_LIB=/path/to/vigiles-cli/src/lib npm run bench -- timesys
 import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import { createSim } from '../src/sim/index.js';
 import { Llapi, llapiMessage, llapiSignature } from '../src/timesys/index.js';
+import { ensureDist } from './ensure-dist.js';
 import type { Row } from './run.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -43,22 +44,6 @@ function rate(fn: () => void, ms = 300): number {
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-
-/** Newest modification time under a directory. */
-function newest(dir: string): number {
-  let t = 0;
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) t = Math.max(t, statSync(join(dir, name)).mtimeMs);
-  return t;
-}
-
-/** The whole-process side uses the built package, as an app would: build it when missing or older than src/. */
-function ensureDist(): void {
-  const marker = join(root, 'dist', 'esm', 'timesys', 'index.js');
-  if (existsSync(marker) && statSync(marker).mtimeMs >= newest(join(root, 'src'))) return;
-  console.error('timesys.bench: dist is missing or older than src/; running `npm run build` first');
-  const r = spawnSync(join(root, 'node_modules', '.bin', 'rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('npm run build failed');
-}
 
 interface DriverReport {
   library?: string;
@@ -157,7 +142,7 @@ export async function run(): Promise<Row[]> {
   }
   const perSecond = calls / ((performance.now() - t0) / 1000);
 
-  ensureDist();
+  ensureDist('timesys.bench', [join(root, 'dist', 'node', 'timesys.js'), join(root, 'dist', 'esm', 'timesys', 'index.js')]);
   return [
     ...(await dryRunRows()),
     { group: 'timesys', name: 'sign V3 (message + HMAC-SHA256 + base64)', value: Math.round(ours), unit: 'ops/s', reference: Math.round(node), ratioLabel: '× node:crypto', budget: '≥ 0.2×' },

@@ -2,8 +2,11 @@
 // `Paged`) against the simulator served over real HTTP (opskit/node `serve`), 500 per page, as
 // `getMarketEntities` asks.
 //
-// The simulator runs in this process; the client runs in a child process of its own, so the RSS it
-// reports is the iterating client's alone (the bench runner's process holds other benches' garbage).
+// The simulator runs in this process; the client runs in a child process of its own
+// (bench/fixtures/turbonomic-pages.mjs, which loads only the built opskit/turbonomic, as an app
+// does), so the RSS it reports is the iterating client's alone: the bench runner's process holds
+// other benches' garbage, and a child that also loaded the simulator and tsx started with a heap
+// about 35 MiB larger, which V8 lets grow further before a full collection.
 // Budgets: peak RSS growth while iterating 1 M entities ≤ 32 MiB; 3 M grows no more than 1 M does
 // (flat: ≤ 4 MiB more). Peak RSS moves a lot with when V8 collects (on this shared machine,
 // 24–61 MiB for the same 1 M run), so 1 M is run three times and the median reported.
@@ -11,15 +14,15 @@
 //   npm run bench -- turbonomic
 //   node --import tsx bench/turbonomic.bench.ts          # this bench alone
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../src/node/index.js';
 import { createTurbonomicSim } from '../src/sim/turbonomic/index.js';
-import { Connection } from '../src/turbonomic/index.js';
+import { ensureDist } from './ensure-dist.js';
 import type { Row } from './run.js';
 
 const SIZES = [1_000_000, 3_000_000];
 const PAGE = 500;
-const CLIENT_FLAG = '--turbonomic-bench-client';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** What the client process measures. */
@@ -32,38 +35,9 @@ interface ClientResult {
   heapAfterGcGrowthMiB: number;
 }
 
-const MiB = 1024 * 1024;
-
-/** The client side: log in, iterate every entity, sample RSS after every page. */
-async function client(url: string, username: string, password: string): Promise<ClientResult> {
-  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-  const conn = await Connection.connect({ host: new URL(url).host, ssl: false, username, password, onWarning: () => {} });
-  gc();
-  const start = process.memoryUsage();
-  let peak = start.rss;
-  let entities = 0;
-  const list = conn.getMarketEntities({ limit: PAGE });
-  const t0 = performance.now();
-  for await (const page of list.pages()) {
-    entities += page.length;
-    const rss = process.memoryUsage.rss();
-    if (rss > peak) peak = rss;
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  gc();
-  return {
-    entities,
-    pages: list.page,
-    seconds,
-    rssStartMiB: start.rss / MiB,
-    peakGrowthMiB: (peak - start.rss) / MiB,
-    heapAfterGcGrowthMiB: (process.memoryUsage().heapUsed - start.heapUsed) / MiB,
-  };
-}
-
 function runClient(url: string, username: string, password: string): Promise<ClientResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), CLIENT_FLAG, url, username, password], {
+    const child = spawn(process.execPath, ['--expose-gc', join(root, 'bench', 'fixtures', 'turbonomic-pages.mjs'), url, username, password, String(PAGE)], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -87,6 +61,7 @@ const RUNS: Record<number, number> = { 1_000_000: 3, 3_000_000: 1 };
 
 /** 1 M and 3 M entities over HTTP: throughput and the client's peak RSS growth (median of the runs). */
 export async function run(): Promise<Row[]> {
+  ensureDist('turbonomic.bench', [join(root, 'dist', 'node', 'turbonomic.js')]);
   const group = 'turbonomic';
   const rows: Row[] = [];
   const growth: number[] = [];
@@ -119,20 +94,8 @@ export async function run(): Promise<Row[]> {
   return rows;
 }
 
-// Child-process entry: `node --import tsx bench/turbonomic.bench.ts --turbonomic-bench-client URL USER PASS`.
 const argv = process.argv;
-if (argv[2] === CLIENT_FLAG && argv[1] !== undefined && fileURLToPath(import.meta.url) === argv[1]) {
-  client(argv[3] as string, argv[4] as string, argv[5] as string).then(
-    (r) => {
-      process.stdout.write(`${JSON.stringify(r)}\n`);
-      process.exit(0);
-    },
-    (e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exit(1);
-    },
-  );
-} else if (argv[1] !== undefined && fileURLToPath(import.meta.url) === argv[1]) {
+if (argv[1] !== undefined && fileURLToPath(import.meta.url) === argv[1]) {
   // Run directly: print the rows.
   run().then((rows) => {
     for (const r of rows) console.log(`${r.name}: ${r.value.toFixed(1)} ${r.unit}${r.budget ? ` (budget ${r.budget})` : ''}`);
