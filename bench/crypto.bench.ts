@@ -9,12 +9,13 @@
  *
  *   npm run bench -- crypto
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Fernet as PortableFernet, hmac } from '../src/crypto/index.js';
 import { Fernet as NodeFernet } from '../src/node/crypto/index.js';
+import { pythonWith } from './python.js';
 import type { Row } from './run.js';
 
 const ROUNDS = 5;
@@ -44,9 +45,9 @@ interface PythonFernet {
 
 /** Starts the Python side, or says why it cannot (python3 or `cryptography` missing). */
 function startPython(): PythonFernet | string {
-  const probe = spawnSync('python3', ['-c', 'import cryptography.fernet'], { encoding: 'utf8' });
-  if (probe.status !== 0) return `python3 with cryptography is not available (${(probe.stderr || String(probe.error)).trim().split('\n').pop()})`;
-  const child = spawn('python3', [fileURLToPath(new URL('./fixtures/fernet_python.py', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const python = pythonWith('cryptography.fernet');
+  if ('error' in python) return python.error;
+  const child = spawn(python.path, [fileURLToPath(new URL('./fixtures/fernet_python.py', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   return {
     async ask<T>(command: string): Promise<T> {

@@ -24,6 +24,7 @@ import { build, type Plugin } from 'esbuild';
 import { createSim } from '../src/sim/index.js';
 import { Llapi, llapiMessage, llapiSignature } from '../src/timesys/index.js';
 import { ensureDist } from './ensure-dist.js';
+import { pythonWith } from './python.js';
 import type { Row } from './run.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -62,12 +63,12 @@ function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv = {}
 }
 
 async function dryRunRows(): Promise<Row[]> {
-  const probe = spawnSync('python3', ['-c', 'import requests'], { encoding: 'utf8' });
+  const interpreter = pythonWith('requests');
   const node = (n: number, env?: NodeJS.ProcessEnv) => runProcess(process.execPath, [join(fixtures, 'timesys-dry-runs.mjs'), String(n)], env);
-  const python = (n: number) => runProcess('python3', [join(fixtures, 'timesys_dry_runs.py'), String(n)]);
-  if (probe.status !== 0) {
+  const python = (n: number) => runProcess('path' in interpreter ? interpreter.path : 'python3', [join(fixtures, 'timesys_dry_runs.py'), String(n)]);
+  if ('error' in interpreter) {
     const { seconds } = node(CALLS);
-    return [{ group: 'timesys', name: `${CALLS.toLocaleString('en-US')} signed dry runs, whole process (no reference: python3 with requests is not available)`, value: seconds, unit: 's' }];
+    return [{ group: 'timesys', name: `${CALLS.toLocaleString('en-US')} signed dry runs, whole process (no reference: ${interpreter.error})`, value: seconds, unit: 's' }];
   }
   // Same calls, same signatures: the first cycle, revealed, must match the Python side's exactly.
   const ours = node(8, { REVEAL: '1' }).report.first;
