@@ -19,16 +19,23 @@ import { dts } from 'rollup-plugin-dts';
  * `node` names a second source for the `node` export condition (Node, Deno and Bun resolve it;
  * browser bundlers do not): the same API with the same types, e.g. Fernet on node:crypto. It must
  * live under src/node/ (the only place, with src/cli, that may import node:*).
+ * `sideEffects: true` marks a module imported for its effect (it installs something, e.g. the
+ * decryptors of encrypted keys): package.json "sideEffects" lists its files so bundlers keep it.
  */
 export const entries = [
   { subpath: '.', input: 'src/index.ts' },
   { subpath: './crypto', input: 'src/crypto/index.ts', node: 'src/node/crypto/index.ts' },
+  // Encrypted key formats, out of the default parser so browser bundles that never meet one leave
+  // out AES, bcrypt_pbkdf and PBKDF2 (docs/architecture.md, "Key formats behind their own import").
+  { subpath: './crypto/encrypted-keys', input: 'src/crypto/encrypted-keys/index.ts', sideEffects: true },
+  // ECDSA private keys (noble's Weierstrass arithmetic), out of the default path for the same reason.
+  { subpath: './crypto/ecdsa', input: 'src/crypto/ecdsa/index.ts', sideEffects: true },
   { subpath: './sim', input: 'src/sim/index.ts' },
   { subpath: './node', input: 'src/node/index.ts', platform: 'node' },
   { subpath: './mist', input: 'src/mist/index.ts' },
   { subpath: './synnefo', input: 'src/synnefo/index.ts' },
   { subpath: './timesys', input: 'src/timesys/index.ts' },
-  { subpath: './triton', input: 'src/triton/index.ts' },
+  { subpath: './triton', input: 'src/triton/index.ts', node: 'src/node/triton/opskit-triton.ts' },
   { subpath: './turbonomic', input: 'src/turbonomic/index.ts' },
   // Everything that runs in a browser in one file, for a <script type="module"> or an import map.
   { subpath: './browser', input: 'src/browser.ts', bundle: 'dist/browser/opskit.js' },
@@ -70,6 +77,21 @@ export function packageExports() {
     };
   }
   out['./package.json'] = './package.json';
+  return out;
+}
+
+/**
+ * The package.json "sideEffects" the table implies: the files of `sideEffects` entries, and the
+ * Node-build files of entries with a `node` variant (each installs every key format at load: a
+ * bundler that sees only re-exports used must not drop that call). Everything else is free of
+ * side effects, so bundlers drop whole unused modules.
+ */
+export function packageSideEffects() {
+  const out = [];
+  for (const { subpath, input, node, sideEffects } of entries.filter((e) => !e.bundle)) {
+    if (sideEffects) out.push(esmFile(input), nodeFile(subpath), `./dist/cjs/${entryName(subpath)}.cjs`);
+    if (node) out.push(nodeFile(subpath), `./dist/cjs/${nodeVariantName(subpath)}.cjs`);
+  }
   return out;
 }
 
@@ -182,11 +204,10 @@ function executable() {
 }
 
 function checkExports() {
-  const want = JSON.stringify(packageExports());
-  const have = JSON.stringify(pkg.exports);
-  if (want !== have) {
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  if (!same(packageExports(), pkg.exports) || !same(packageSideEffects(), pkg.sideEffects)) {
     throw new Error(
-      'package.json "exports" does not match the entry table in rollup.config.mjs; run: node scripts/exports.mjs --write',
+      'package.json "exports" or "sideEffects" does not match the entry table in rollup.config.mjs; run: node scripts/exports.mjs --write',
     );
   }
 }

@@ -71,8 +71,8 @@ async function checkImportOnly(subpath, spec) {
   } catch (err) {
     check(err.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED', `require('${spec}') failed with ${err.code ?? err.message}, want ERR_PACKAGE_PATH_NOT_EXPORTED`);
   }
-  // Every browser-safe export is in the bundle: '.' and './crypto' flat, the rest as namespaces.
-  const flat = ['.', './crypto'];
+  // Every browser-safe export is in the bundle: '.', './crypto' and its sub-modules (./crypto/…) flat, the rest as namespaces.
+  const flat = ['.', './crypto', ...Object.keys(pkg.exports).filter((k) => k.startsWith('./crypto/'))];
   const others = Object.keys(pkg.exports).filter((k) => k.startsWith('./') && !flat.includes(k) && k !== './node' && k !== './package.json' && !importOnly(k));
   const want = new Set();
   for (const k of flat) for (const name of exportNames(await import(specOf(k)))) want.add(name);
@@ -122,6 +122,31 @@ try {
   console.log('errors are recognised across the ESM and CJS builds');
 } catch (err) {
   check(false, `ESM/CJS error identity check failed: ${err.message}`);
+}
+
+// The Node build reads every key type and format with no extra import (the default build needs
+// opskit/crypto/encrypted-keys and opskit/crypto/ecdsa for encrypted and ECDSA keys): in a fresh
+// process, an encrypted ECDSA key through opskit/triton and opskit/crypto alone, ESM and CJS.
+{
+  // opskit/triton is loaded and used before opskit/crypto: each installs what it needs.
+  const keyAndAsk = (loadTriton, loadCrypto) => `
+    const { generateKeyPairSync } = require('node:crypto');
+    const text = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'p' });
+    ${loadTriton}
+    new triton.DataCenter({ url: 'https://cloudapi.invalid', account: 'a', key: text, passphrase: 'p' });
+    ${loadCrypto}
+    const key = crypto.parsePrivateKey(text, { passphrase: 'p' });
+    console.log(key.type, key.encrypted);`;
+  const runs = {
+    import: ['--input-type=module', '-e', `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);
+      ${keyAndAsk(`const triton = await import('${pkg.name}/triton');`, `const crypto = await import('${pkg.name}/crypto');`)}`],
+    require: ['-e', keyAndAsk(`const triton = require('${pkg.name}/triton');`, `const crypto = require('${pkg.name}/crypto');`)],
+  };
+  for (const [how, args] of Object.entries(runs)) {
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+    check(r.status === 0 && r.stdout.trim() === 'ecdsa true', `Node build (${how}): an encrypted ECDSA key needs an extra import: ${(r.stderr || r.stdout).trim().split('\n')[0]}`);
+  }
+  console.log('Node build: encrypted and ECDSA keys read with no extra import (import and require)');
 }
 
 const browser = readFileSync(join(root, 'dist/browser/opskit.js'), 'utf8');

@@ -105,7 +105,7 @@ function moduleText(block, a, file) {
 /** tsconfig of the ts blocks: strict, Node 20, `opskit` and its subpaths mapped to the sources. */
 function writeTsconfig(files) {
   const src = (p) => relative(out, join(root, 'src', p));
-  const subpaths = ['crypto', 'sim', 'node', 'mist', 'synnefo', 'timesys', 'triton', 'turbonomic'];
+  const subpaths = ['crypto', 'crypto/encrypted-keys', 'crypto/ecdsa', 'sim', 'node', 'mist', 'synnefo', 'timesys', 'triton', 'turbonomic'];
   const paths = { opskit: [src('index.ts')], 'opskit/browser': [src('browser.ts')] };
   for (const s of subpaths) paths[`opskit/${s}`] = [src(`${s}/index.ts`)];
   const config = {

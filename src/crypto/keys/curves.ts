@@ -1,4 +1,3 @@
-import { p256, p384, p521 } from '@noble/curves/nist.js';
 import type { HashName } from './sign/hashes.js';
 
 /** NIST curves an SSH ECDSA key can use, by their SSH names. */
@@ -30,9 +29,4 @@ export const CURVES: Readonly<Record<EcCurve, CurveInfo>> = {
 /** The curve with this OID, if we support it. */
 export function curveByOid(oid: string): CurveInfo | undefined {
   return Object.values(CURVES).find((c) => c.oid === oid);
-}
-
-/** The noble implementation of a curve. */
-export function nobleCurve(curve: EcCurve) {
-  return curve === 'nistp256' ? p256 : curve === 'nistp384' ? p384 : p521;
 }

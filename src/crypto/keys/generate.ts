@@ -4,7 +4,9 @@ import { decodeBase64Url } from '../encoding/base64.js';
 import { SignatureError } from '../errors/signature-error.js';
 import { bytesToBigInt } from '../rsa/bigint.js';
 import { checkComment } from './check-key-data.js';
-import { CURVES, nobleCurve, type EcCurve } from './curves.js';
+import { installEcdsa } from '../ecdsa/install.js';
+import { CURVES, type EcCurve } from './curves.js';
+import { nobleCurve } from './nist-curves.js';
 import { subtle } from './sign/native.js';
 import { PrivateKey } from './private-key.js';
 
@@ -67,6 +69,9 @@ export function generatePrivateKeySync(type: 'ecdsa' | 'ed25519', options?: Gene
     const seed = ed25519.utils.randomSecretKey();
     return new PrivateKey({ type: 'ed25519', seed, a: ed25519.getPublicKey(seed) }, { comment, format: 'openssh' });
   }
+  // The arithmetic is loaded here anyway: make the new key usable everywhere (pure signing, and
+  // parsing it back once written) without a separate opskit/crypto/ecdsa import.
+  installEcdsa();
   const c = nobleCurve(curve);
   const d = c.utils.randomSecretKey();
   return new PrivateKey({ type: 'ecdsa', curve, d, q: c.getPublicKey(d, false) }, { comment, format: 'openssh' });

@@ -1,9 +1,9 @@
 import { checkInteger, checkOptions, checkString, checkTextOrBytes } from '../args/check.js';
 import { KeyParseError } from '../errors/key-parse-error.js';
+import { keyDecryptors } from './formats/decryptors.js';
 import { decodeLegacyEncrypted } from './formats/legacy-decrypt.js';
 import { MAX_BCRYPT_ROUNDS, MAX_PBKDF2_ITERATIONS } from './formats/kdf-limits.js';
 import { parseOpenSsh } from './formats/openssh.js';
-import { decryptPbes2 } from './formats/pbes2.js';
 import { decodePem } from './formats/pem.js';
 import { parsePkcs1Private } from './formats/pkcs1.js';
 import { parsePkcs8 } from './formats/pkcs8.js';
@@ -60,9 +60,15 @@ export function checkParseOptions(options: ParsePrivateKeyOptions | undefined, w
  *   PBKDF2 + AES-CBC).
  * Key types: RSA, ECDSA P-256/384/521, Ed25519.
  *
+ * Encrypted keys are read once `opskit/crypto/encrypted-keys` is imported (the Node build, which
+ * Node, Deno and Bun load, and the browser bundle `opskit/browser` include it); without it an
+ * encrypted key is a KeyParseError that names that import, so browser bundles that never meet an
+ * encrypted key leave out AES, bcrypt_pbkdf and PBKDF2.
+ *
  * An encrypted key's own key-derivation cost is capped (`maxBcryptRounds`, `maxPbkdf2Iterations`)
  * and checked before any derivation, so a hostile file cannot block the thread for minutes.
  * @throws KeyParseError saying what is wrong ("wrong passphrase", "a passphrase is required",
+ *   "the key is encrypted … add import 'opskit/crypto/encrypted-keys'",
  *   "malformed …", "unsupported …", "bcrypt_pbkdf rounds … above the limit"), also when `input`
  *   is neither a string nor a Uint8Array; the message never contains key material.
  * @throws ConfigError for a bad option (a passphrase that is not a string or bytes, a lone
@@ -88,7 +94,7 @@ export function parsePrivateKey(input: string | Uint8Array, options?: ParsePriva
     case 'PRIVATE KEY':
       return new PrivateKey(parsePkcs8(block.body), { comment, format: 'pkcs8' });
     case 'ENCRYPTED PRIVATE KEY': {
-      const der = decryptPbes2(block.body, passphrase, maxPbkdf2Iterations);
+      const der = keyDecryptors('encrypted PKCS#8 key').pbes2(block.body, passphrase, maxPbkdf2Iterations);
       return new PrivateKey(guard(true, 'encrypted PKCS#8 key', () => parsePkcs8(der)), { comment, format: 'pkcs8', encrypted: true });
     }
     case 'DSA PRIVATE KEY':

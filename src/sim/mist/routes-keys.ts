@@ -4,6 +4,10 @@ import { parsePrivateKey } from '../../crypto/keys/parse-private-key.js';
 import type { MistSimContext } from './context.js';
 import { json, keypairExists, MistSimError, missing, ok } from './replies.js';
 import type { MistRouter } from './router.js';
+import { installEcdsa } from '../../crypto/ecdsa/install.js';
+
+// The simulated server accepts ECDSA private keys as the real one does, in every build.
+installEcdsa();
 
 /**
  * The public half of a private key, or undefined when the text is not a usable private key. The

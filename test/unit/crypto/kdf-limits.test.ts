@@ -20,6 +20,10 @@ import {
 import { ConfigError } from '../../../src/core/errors/config-error.js';
 import { PASS, testKeys } from '../triton/fixtures.js';
 import { derInt, derNull, derOctets, derOid, derSeq, pem, pemBody } from './helpers.js';
+// These tests read encrypted and ECDSA keys through the default (browser) build, which loads
+// those formats only when asked to (docs/architecture.md, "Key formats behind their own import").
+import '../../../src/crypto/encrypted-keys/index.js';
+import '../../../src/crypto/ecdsa/index.js';
 
 // Refusing a key reads a few hundred bytes of PEM and DER: microseconds. A derivation that had
 // started takes 19–64 s at these costs, so 3 s tells the two apart even on a loaded 2-core machine.

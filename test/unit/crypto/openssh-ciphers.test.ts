@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { encodeOpenSshPrivateKey, OPENSSH_CIPHERS, parsePrivateKey } from '../../../src/crypto/index.js';
+// These tests read encrypted and ECDSA keys through the default (browser) build, which loads
+// those formats only when asked to (docs/architecture.md, "Key formats behind their own import").
+import '../../../src/crypto/encrypted-keys/index.js';
+import '../../../src/crypto/ecdsa/index.js';
 
 // Every cipher of encrypted OpenSSH key files, both ways against ssh-keygen: opskit reads what
 // ssh-keygen encrypted, ssh-keygen reads what opskit encrypted (@noble/ciphers' AES behind them).

@@ -19,11 +19,6 @@ export function evpBytesToKey(passphrase: Uint8Array, salt: Uint8Array, length: 
   return out.subarray(0, length);
 }
 
-/** Whether a PEM block carries `Proc-Type: 4,ENCRYPTED`. */
-export function isLegacyEncrypted(block: PemBlock): boolean {
-  return /ENCRYPTED/i.test(block.headers['Proc-Type'] ?? '');
-}
-
 /**
  * Decrypts a traditional encrypted PEM body (PKCS#1 or SEC1 with `DEK-Info`). A padding
  * failure means a wrong passphrase (the caller also treats an unparsable result that way).

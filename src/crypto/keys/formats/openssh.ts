@@ -5,9 +5,8 @@ import { CURVES, type EcCurve } from '../curves.js';
 import { sshPublicBlob } from '../public-key.js';
 import { SshReader } from '../ssh-wire.js';
 import type { PrivateKeyData } from '../types.js';
-import { bcryptPbkdf } from './bcrypt-pbkdf.js';
-import { checkKdfCost, MAX_BCRYPT_ROUNDS } from './kdf-limits.js';
-import { openSshCipher } from './openssh-ciphers.js';
+import { keyDecryptors } from './decryptors.js';
+import { MAX_BCRYPT_ROUNDS } from './kdf-limits.js';
 import { rsaFromPrimes } from './pkcs1.js';
 import { ecdsaKey } from './sec1.js';
 import { readSshPublicKey } from './ssh-public.js';
@@ -51,7 +50,8 @@ function readPrivate(r: SshReader): PrivateKeyData {
 
 /**
  * Parses the binary body of an OpenSSH private key (PROTOCOL.key): unencrypted, or encrypted
- * with bcrypt_pbkdf and an AES cipher. Only the first key of a file is read.
+ * with bcrypt_pbkdf and an AES cipher (once opskit/crypto/encrypted-keys has installed the
+ * decryptor; see decryptors.ts). Only the first key of a file is read.
  * @param maxRounds - the highest bcrypt_pbkdf rounds accepted; a file asking for more is refused
  *   before any derivation (see kdf-limits.ts).
  */
@@ -71,23 +71,8 @@ export function parseOpenSsh(body: Uint8Array, passphrase: Uint8Array | undefine
   const encrypted = cipherName !== 'none';
   let plain = section;
   if (encrypted) {
-    const cipher = openSshCipher(cipherName);
-    const tag = r.raw(cipher.tagLength);
-    if (kdfName !== 'bcrypt') throw new KeyParseError(`${what}: unsupported key derivation ${JSON.stringify(kdfName.slice(0, 40))} (only bcrypt)`);
-    const kr = new SshReader(kdfOptions, what);
-    const salt = kr.string();
-    const rounds = kr.u32();
-    if (rounds < 1 || salt.length === 0) throw new KeyParseError(`${what}: malformed bcrypt options`);
-    checkKdfCost(what, 'bcrypt_pbkdf rounds', rounds, maxRounds, 'maxBcryptRounds');
-    if (passphrase === undefined || passphrase.length === 0) throw new KeyParseError(`${what}: the key is encrypted; a passphrase is required`);
-    if (section.length % cipher.blockSize !== 0) throw new KeyParseError(`${what}: malformed (encrypted section length)`);
-    const derived = bcryptPbkdf(passphrase, salt, rounds, cipher.keyLength + cipher.ivLength);
-    try {
-      plain = cipher.decrypt(derived.subarray(0, cipher.keyLength), derived.subarray(cipher.keyLength), section, tag);
-    } catch {
-      // Only GCM can tell: its tag fails. CTR/CBC fall through to the check words below.
-      throw new KeyParseError(`${what}: wrong passphrase`);
-    }
+    // The decryption (bcrypt_pbkdf, AES) is loaded only by opskit/crypto/encrypted-keys: see decryptors.ts.
+    plain = keyDecryptors(what).openssh({ cipherName, kdfName, kdfOptions, section, reader: r, passphrase, maxRounds });
   } else if (kdfName !== 'none') {
     throw new KeyParseError(`${what}: malformed (kdf without cipher)`);
   }

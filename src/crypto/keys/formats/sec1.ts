@@ -1,6 +1,7 @@
 import { KeyParseError } from '../../errors/key-parse-error.js';
 import { contextTag, derChildren, derOid, derSequence, derSmallInt, TAG } from '../der.js';
-import { CURVES, curveByOid, nobleCurve, type CurveInfo } from '../curves.js';
+import { CURVES, curveByOid, type CurveInfo } from '../curves.js';
+import { ecdsaMath } from '../ecdsa-math.js';
 import type { PrivateKeyData } from '../types.js';
 
 /** Left-pads a scalar to the curve size (some writers drop leading zero bytes). */
@@ -13,12 +14,16 @@ export function padScalar(d: Uint8Array, size: number, what: string): Uint8Array
   return out;
 }
 
-/** Builds ECDSA key numbers, deriving and checking the public point. */
+/**
+ * Builds ECDSA key numbers, deriving and checking the public point (with the arithmetic
+ * opskit/crypto/ecdsa installs: a KeyParseError naming that import without it).
+ */
 export function ecdsaKey(curve: CurveInfo, d: Uint8Array, q: Uint8Array | undefined, what: string): Extract<PrivateKeyData, { type: 'ecdsa' }> {
   const scalar = padScalar(d, curve.size, what);
+  const math = ecdsaMath(`${what}: an ECDSA private key`, (m) => new KeyParseError(m));
   let derived: Uint8Array;
   try {
-    derived = nobleCurve(curve.name).getPublicKey(scalar, false);
+    derived = math.publicPoint(curve.name, scalar);
   } catch {
     throw new KeyParseError(`${what}: private scalar is out of range`);
   }

@@ -25,8 +25,9 @@ const BACKENDS: readonly SigningBackend[] = ['auto', 'native', 'pure'];
 /**
  * Signs `data` with a private key and returns the signature bytes in the encoding HTTP Signatures
  * use: RSA PKCS#1 v1.5 raw, ECDSA ASN.1 DER `SEQUENCE{r,s}`, Ed25519 raw 64 bytes.
- * @throws (rejects with) SignatureError when the algorithm does not fit the key, or `native` is
- *   asked for where WebCrypto is missing or cannot do it; ConfigError when `key` is not a
+ * @throws (rejects with) SignatureError when the algorithm does not fit the key, `native` is
+ *   asked for where WebCrypto is missing or cannot do it, or an ECDSA key must sign in pure
+ *   JavaScript in a browser bundle without `import 'opskit/crypto/ecdsa'`; ConfigError when `key` is not a
  *   PrivateKey, `data` not a Uint8Array, or an option is wrong.
  */
 export async function signWithKey(key: PrivateKey, data: Uint8Array, options?: SignOptions): Promise<Uint8Array> {
@@ -51,7 +52,8 @@ export async function signWithKey(key: PrivateKey, data: Uint8Array, options?: S
 
 /**
  * Synchronous pure-JavaScript signing (see {@link signWithKey}).
- * @throws SignatureError when the algorithm does not fit the key; ConfigError when `key` is not a
+ * @throws SignatureError when the algorithm does not fit the key, or for an ECDSA key in a browser
+ *   bundle without `import 'opskit/crypto/ecdsa'`; ConfigError when `key` is not a
  *   PrivateKey, `data` not a Uint8Array or `algorithm` not a string.
  */
 export function signWithKeySync(key: PrivateKey, data: Uint8Array, algorithm?: SignatureAlgorithm | string): Uint8Array {

@@ -1,7 +1,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { checkBytes, fail } from '../../args/check.js';
 import { rsaVerifyPkcs1v15 } from '../../rsa/pkcs1v15.js';
-import { nobleCurve } from '../curves.js';
+import { nobleCurve } from '../nist-curves.js';
 import { PublicKey } from '../public-key.js';
 import { parseAlgorithm, type SignatureAlgorithm } from './algorithms.js';
 import { digest } from './hashes.js';
