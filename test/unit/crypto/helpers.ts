@@ -104,12 +104,23 @@ export function pemBody(text: string): Buffer {
   return Buffer.from(text.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
 }
 
+const { Fernet: NodeFernet } = await import('../../../src/node/crypto/index.js');
+const { ENGINE } = await import('../../../src/crypto/fernet/engine.js');
+const { nativeFernetEngine } = await import('../../../src/node/crypto/fernet-engine.js');
+
+/** The Node engine's node:crypto side at every size (the Node build keeps small messages portable). */
+class NativeOnlyFernet extends NodeFernet {
+  static readonly [ENGINE] = nativeFernetEngine;
+}
+
 /**
- * Both Fernet engines behind the one class: the portable one (pure JavaScript, what browsers get from
- * opskit/crypto) and the node:crypto one (what the `node` export condition gives Node, Deno and Bun).
- * Fernet tests run once per engine.
+ * The Fernet engines behind the one class: the portable one (pure JavaScript, what browsers get from
+ * opskit/crypto), the node:crypto one (what the `node` export condition gives Node, Deno and Bun:
+ * native above a size, portable below) and its native primitives alone, so every vector also runs
+ * on OpenSSL. Fernet tests run once per engine.
  */
 export const FERNETS = [
   ['portable', (await import('../../../src/crypto/index.js')).Fernet],
-  ['node:crypto', (await import('../../../src/node/crypto/index.js')).Fernet],
+  ['node:crypto', NodeFernet],
+  ['node:crypto at every size', NativeOnlyFernet],
 ] as const;
