@@ -76,7 +76,7 @@ export const nativeFernetEngine: FernetEngine = {
 
 // Each node:crypto HMAC builds a fresh OpenSSL context from the raw key: 3-5 µs on the development
 // machine whatever the size, while the portable HMAC-SHA256 is keyed once per Fernet and costs
-// ~2.6 µs on the 137-byte MAC input of a 64-byte message; they cross at about 256 bytes (both
+// ~2.6 µs on the 105-byte MAC input of a 64-byte message; they cross at about 256 bytes (both
 // engines timed from 16 B to 16 KiB). AES stays on OpenSSL at every size although its setup costs
 // the same: the portable AES is table-based, and server-side runtimes must not look up tables by
 // key and plaintext where a co-resident process can time the cache (SHA-256 has no such lookups).

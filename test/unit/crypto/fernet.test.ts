@@ -66,7 +66,8 @@ for (const [engine, Fernet] of FERNETS) {
   test('a fixed IV and time make the same token as node:crypto, byte for byte', () => {
     const f = new Fernet(KEY);
     const rand = prng(11);
-    for (const n of [0, 1, 15, 16, 17, 100, 182, 183, 5000]) {
+    // 223 and 224: the last payload whose MAC input is under 256 bytes, and the first above.
+    for (const n of [0, 1, 15, 16, 17, 100, 223, 224, 5000]) {
       const data = rand(n);
       const iv = rand(16);
       assert.equal(f.encrypt(data, { now: at(T), iv }), node.encrypt(KEY, data, T, iv));
