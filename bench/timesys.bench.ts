@@ -125,9 +125,17 @@ async function bundleRow(): Promise<Row> {
 
 export async function run(): Promise<Row[]> {
   const path = '/api/v1/vigiles/manifests/bulk-options/move';
-  const ours = rate(() => llapiSignature('abc123', llapiMessage('POST', path, V3)));
+  // Medians of interleaved rounds: one 300 ms run per side moved the ratio by ±0.03 with the load
+  // of the machine's other tenant.
+  const oursRounds: number[] = [];
+  const nodeRounds: number[] = [];
+  for (let round = 0; round < 7; round++) {
+    oursRounds.push(rate(() => llapiSignature('abc123', llapiMessage('POST', path, V3)), 100));
+    nodeRounds.push(rate(() => createHmac('sha256', 'abc123').update(llapiMessage('POST', path, V3)).digest('base64'), 100));
+  }
+  const ours = median(oursRounds);
+  const node = median(nodeRounds);
   const message = llapiMessage('POST', path, V3);
-  const node = rate(() => createHmac('sha256', 'abc123').update(llapiMessage('POST', path, V3)).digest('base64'));
   if (llapiSignature('abc123', message) !== createHmac('sha256', 'abc123').update(message).digest('base64')) throw new Error('signatures differ');
 
   const sbom = `${'openssl 1.1.1k\n'.repeat(70_000)}`;

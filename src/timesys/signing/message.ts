@@ -1,6 +1,6 @@
 import { encodeBase64 } from '../../crypto/encoding/base64.js';
 import { utf8Bytes } from '../../crypto/encoding/utf8.js';
-import { keyedHmacSha256, type Mac } from '../../crypto/hmac-sha256.js';
+import { hmacSha256, keyedHmacSha256, type Mac } from '../../crypto/hmac-sha256.js';
 import { compareCodePoints } from './code-points.js';
 import { pyStr, type LlapiParams, type LlapiScalar } from './python-str.js';
 
@@ -42,7 +42,9 @@ export function llapiMessage(method: string, path: string, params: LlapiParams):
  * the trimmed API key (used as is: not base64- or hex-decoded). Always 44 characters.
  */
 export function llapiSignature(key: string, message: string): string {
-  return llapiSigner(key)(message);
+  // One message: a one-shot HMAC (keying a signer for a single message costs twice as much).
+  const k = utf8Bytes(typeof key === 'string' ? key.trim() : key, 'llapiSignature: key');
+  return encodeBase64(hmacSha256(k, utf8Bytes(message, 'llapiSignature: message')));
 }
 
 /**
