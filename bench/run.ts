@@ -1,9 +1,12 @@
-// `npm run bench`: runs every bench/*.bench.ts in this one process (so every comparison is
-// measured side by side on the same machine, in the same run) and prints ONE markdown table.
+// `npm run bench`: runs every bench/*.bench.ts, one after the other, each in a fresh Node process
+// of its own (a bench's heap, JIT state and leftover garbage do not tax the next one's timings: in
+// one process the Fernet 64 B row once read 0.98× Python after the chain bench, 1.3–1.7× alone),
+// and prints ONE markdown table. Every comparison with its reference is made inside one bench, side by side.
 // Always exits 0: budgets are reported (ok? column), not enforced here.
 //
 //   npm run bench                 # all
 //   npm run bench -- size fernet  # only bench files whose name contains one of the words
+import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -98,6 +101,33 @@ function table(rows: Row[]): string {
   return [line(all[0]!), rule, ...all.slice(1).map(line)].join('\n');
 }
 
+/** The marker before a child's JSON rows on its stdout (whatever else it prints goes to the console). */
+const ROWS = '@@opskit-bench-rows ';
+
+/** Child mode: runs one bench file and prints its rows as JSON. */
+async function child(file: string): Promise<void> {
+  const mod = (await import(pathToFileURL(join(benchDir, file)).href)) as { run?: () => Promise<Row[]> };
+  if (typeof mod.run !== 'function') throw new Error('does not export run(): Promise<Row[]>');
+  const rows = await mod.run();
+  console.log(ROWS + JSON.stringify(rows));
+}
+
+/** Runs one bench file in a fresh process (the same Node, with tsx) and returns its rows. */
+function runIsolated(file: string): Promise<Row[]> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    proc.on('error', reject);
+    proc.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith(ROWS));
+      if (code !== 0 || !line) return reject(new Error(`exited with ${code}${line ? '' : ', no rows'}: ${out.trim().split('\n').slice(-5).join(' / ')}`));
+      process.stdout.write(out.split('\n').filter((l) => l && !l.startsWith(ROWS)).map((l) => `${l}\n`).join(''));
+      resolve(JSON.parse(line.slice(ROWS.length)) as Row[]);
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const words = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const files = (await readdir(benchDir))
@@ -110,9 +140,7 @@ async function main(): Promise<void> {
   for (const file of files) {
     const started = Date.now();
     try {
-      const mod = (await import(pathToFileURL(join(benchDir, file)).href)) as { run?: () => Promise<Row[]> };
-      if (typeof mod.run !== 'function') throw new Error('does not export run(): Promise<Row[]>');
-      const got = await mod.run();
+      const got = await runIsolated(file);
       rows.push(...got);
       console.error(`${file}: ${got.length} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } catch (err) {
@@ -128,4 +156,6 @@ async function main(): Promise<void> {
   console.log(`${judged.length} budgets checked, ${missed.length} missed${missed.length ? `: ${missed.map((r) => `${r.group} / ${r.name}`).join('; ')}` : ''}`);
 }
 
-await main();
+const childAt = process.argv.indexOf('--child');
+if (childAt >= 0) await child(process.argv[childAt + 1]!);
+else await main();
