@@ -5,7 +5,9 @@
  * reference). Alternating short rounds; the row reports the median round. About 3–4 s in all.
  */
 import { generateKeyPairSync, sign as nodeSign, type KeyObject } from 'node:crypto';
-import { encodeUtf8, parsePrivateKey, signWithKey, type PrivateKey, type SigningBackend } from '../src/crypto/index.js';
+// opskit/crypto as Node loads it (every key type, ECDSA included: the portable module needs
+// opskit/crypto/ecdsa imported for ECDSA private keys).
+import { encodeUtf8, parsePrivateKey, signWithKey, type PrivateKey, type SigningBackend } from '../src/node/crypto/index.js';
 import type { Row } from './run.js';
 
 const ROUNDS = 4;
