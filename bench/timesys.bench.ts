@@ -65,11 +65,11 @@ function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv = {}
 async function dryRunRows(): Promise<Row[]> {
   const interpreter = pythonWith('requests');
   const node = (n: number, env?: NodeJS.ProcessEnv) => runProcess(process.execPath, [join(fixtures, 'timesys-dry-runs.mjs'), String(n)], env);
-  const python = (n: number) => runProcess('path' in interpreter ? interpreter.path : 'python3', [join(fixtures, 'timesys_dry_runs.py'), String(n)]);
   if ('error' in interpreter) {
     const { seconds } = node(CALLS);
     return [{ group: 'timesys', name: `${CALLS.toLocaleString('en-US')} signed dry runs, whole process (no reference: ${interpreter.error})`, value: seconds, unit: 's' }];
   }
+  const python = (n: number) => runProcess(interpreter.path, [join(fixtures, 'timesys_dry_runs.py'), String(n)]);
   // Same calls, same signatures: the first cycle, revealed, must match the Python side's exactly.
   const ours = node(8, { REVEAL: '1' }).report.first;
   const theirs = python(8).report;

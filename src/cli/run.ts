@@ -6,6 +6,10 @@ import type { CliIo } from './io.js';
 import { parseCommandLine, splitLeadingFlags } from './parse.js';
 import { UsageError } from './usage-error.js';
 import { version } from './version.js';
+import { installAllKeyFormats } from '../node/crypto/key-formats.js';
+
+// Every command reads every key type and format (encrypted, ECDSA) with no extra import.
+installAllKeyFormats();
 
 /**
  * Runs the `opskit` command line and resolves with the exit code, the same in every group: 0 on

@@ -7,10 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes as nodeRandom } from 'node:crypto';
-import { decodeBase64, encodeBase64, Fernet as PortableFernet } from '../../src/crypto/index.js';
-import { Fernet as NodeFernet } from '../../src/node/crypto/index.js';
-import { ENGINE } from '../../src/crypto/fernet/engine.js';
-import { nativeFernetEngine } from '../../src/node/crypto/fernet-engine.js';
+import { decodeBase64, encodeBase64 } from '../../src/crypto/index.js';
+import { FERNETS } from '../unit/crypto/helpers.js';
 
 const COUNT = 1000;
 const MAX = 65536;
@@ -77,12 +75,8 @@ for size in req["sizes"]:
 json.dump({"key": key.decode(), "items": items}, sys.stdout)
 `;
 
-/** The Node engine's node:crypto side at every size (the Node build keeps small messages portable). */
-class NativeOnlyFernet extends NodeFernet {
-  static override readonly [ENGINE] = nativeFernetEngine;
-}
-
-for (const [engine, Fernet] of [['portable', PortableFernet], ['node:crypto', NodeFernet], ['node:crypto at every size', NativeOnlyFernet]] as const) {
+// Every engine (FERNETS: portable, node:crypto, and node:crypto at every size).
+for (const [engine, Fernet] of FERNETS) {
   test(`${engine}: Python decrypts 1,000 opskit tokens (0 B–64 KiB) to the same bytes`, () => {
     requirePython();
     const key = Fernet.generateKey();

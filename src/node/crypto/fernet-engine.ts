@@ -81,7 +81,7 @@ export const nativeFernetEngine: FernetEngine = {
 // the same: the portable AES is table-based, and server-side runtimes must not look up tables by
 // key and plaintext where a co-resident process can time the cache (SHA-256 has no such lookups).
 /** MAC inputs from this many bytes go to node:crypto; shorter ones to the portable HMAC-SHA256. */
-export const NATIVE_MAC_FROM = 256;
+const NATIVE_MAC_FROM = 256;
 
 /**
  * What opskit/crypto's `node` export condition gives Node, Deno and Bun: native base64 and AES

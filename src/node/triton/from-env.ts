@@ -8,10 +8,6 @@ import { DATA_CENTER_ALIASES, DATA_CENTER_OPTIONS } from '../../triton/option-na
 import { agentSigner } from './agent-signer.js';
 import { tritonEnv } from './env.js';
 import { loadKeyFromSshDir } from './load-key.js';
-import { installAllKeyFormats } from '../crypto/key-formats.js';
-
-// A Node program reads every key type and format (encrypted, ECDSA) with no extra import.
-installAllKeyFormats();
 
 /** Options of {@link dataCenterFromEnv}: anything DataCenter takes overrides the environment. */
 export interface FromEnvOptions extends DataCenterOptions {

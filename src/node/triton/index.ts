@@ -1,3 +1,9 @@
+import { installAllKeyFormats } from '../crypto/key-formats.js';
+
+// opskit/node's Triton helpers (loadKeyFromSshDir, dataCenterFromEnv) read every key type and
+// format, encrypted and ECDSA keys included, with no extra import.
+installAllKeyFormats();
+
 export { agentSigner, fromSshSignature, type AgentSignerOptions } from './agent-signer.js';
 export { AgentClient, AGENT, type AgentIdentity } from './agent-client.js';
 export { loadKeyFromSshDir, type LoadKeyOptions } from './load-key.js';

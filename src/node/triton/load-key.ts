@@ -7,10 +7,6 @@ import { openSshPublicKey } from '../../crypto/keys/formats/openssh-public.js';
 import { parsePrivateKey } from '../../crypto/keys/parse-private-key.js';
 import type { PrivateKey } from '../../crypto/keys/private-key.js';
 import { parsePublicKey } from '../../crypto/keys/parse-public-key.js';
-import { installAllKeyFormats } from '../crypto/key-formats.js';
-
-// A Node program reads every key type and format (encrypted, ECDSA) with no extra import.
-installAllKeyFormats();
 
 /** Options of {@link loadKeyFromSshDir}. */
 export interface LoadKeyOptions {

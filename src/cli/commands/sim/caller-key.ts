@@ -3,10 +3,6 @@ import type { SimName } from '../../../sim/index.js';
 import { parseKeyFile } from '../../../timesys/index.js';
 import type { CliIo } from '../../io.js';
 import { UsageError } from '../../usage-error.js';
-import { installAllKeyFormats } from '../../../node/crypto/key-formats.js';
-
-// A Node program reads every key type and format (encrypted, ECDSA) with no extra import.
-installAllKeyFormats();
 
 /** What `--key FILE` adds to a simulator's options, and what the caller should be told about it. */
 export interface CallerKey {

@@ -4,10 +4,6 @@ import { formatMistConfig } from '../../../node/mist/config.js';
 import { Credential } from '../../../node/turbonomic/credential.js';
 import type { Sim, SimName } from '../../../sim/index.js';
 import type { TimesysSim } from '../../../sim/timesys/index.js';
-import { installAllKeyFormats } from '../../../node/crypto/key-formats.js';
-
-// A Node program reads every key type and format (encrypted, ECDSA) with no extra import.
-installAllKeyFormats();
 
 /** One file `--write-credentials` writes: its name inside the folder, and its text. */
 export interface CredentialFile {

@@ -15,10 +15,6 @@ import { str, strs, type OptDef, type OptValues } from './args.js';
 import { outputFormat, printList, printObject, type Column, type OutputFormat } from './output.js';
 import { Resolver } from './resolve.js';
 import { flag, list, value } from './tree.js';
-import { installAllKeyFormats } from '../../../node/crypto/key-formats.js';
-
-// A Node program reads every key type and format (encrypted, ECDSA) with no extra import.
-installAllKeyFormats();
 
 /** Options every `opskit triton` command takes, before or after the command words. */
 export const GLOBAL_OPTIONS: readonly OptDef[] = [
