@@ -10,6 +10,10 @@
 // Budgets: peak RSS growth while iterating 1 M entities ≤ 32 MiB; 3 M grows no more than 1 M does
 // (flat: ≤ 4 MiB more). Peak RSS moves a lot with when V8 collects (on this shared machine,
 // 24–61 MiB for the same 1 M run), so 1 M is run three times and the median reported.
+// Two floors, each the median of three runs of bench/fixtures/turbonomic-parse-floor.mjs (no
+// opskit): the same 2,000 pages parsed as opskit parses them with no HTTP (what Node's default heap
+// needs for the parsing alone), and the same pages fetched with the platform's fetch and
+// arrayBuffer() (a bare client making the same calls).
 //
 //   npm run bench -- turbonomic
 //   node --import tsx bench/turbonomic.bench.ts          # this bench alone
@@ -35,9 +39,10 @@ interface ClientResult {
   heapAfterGcGrowthMiB: number;
 }
 
-function runClient(url: string, username: string, password: string): Promise<ClientResult> {
+/** Runs a client fixture (bench/fixtures/<fixture>, its arguments before the page size) in a process of its own. */
+function runClient(fixture: string, args: string[]): Promise<ClientResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', join(root, 'bench', 'fixtures', 'turbonomic-pages.mjs'), url, username, password, String(PAGE)], {
+    const child = spawn(process.execPath, ['--expose-gc', join(root, 'bench', 'fixtures', fixture), ...args, String(PAGE)], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -59,6 +64,27 @@ function runClient(url: string, username: string, password: string): Promise<Cli
 /** Runs of the client per size: peak RSS growth moves with when V8 happens to collect, so 1 M is measured three times. */
 const RUNS: Record<number, number> = { 1_000_000: 3, 3_000_000: 1 };
 
+const FLOORS: Array<[mode: string, what: string]> = [
+  ['parse', 'floor without HTTP: the same pages parsed element by element, no opskit'],
+  ['fetch', 'bare client: the same pages with fetch() and arrayBuffer(), parsed alike, no opskit'],
+];
+
+/** The floors under the 1 M RSS row (see the header), medians of three runs each. */
+async function floorRows(url: string, username: string, password: string, pages: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const [mode, what] of FLOORS) {
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await runClient('turbonomic-parse-floor.mjs', [mode, url, username, password, String(pages)]);
+      if (r.pages !== pages) throw new Error(`${mode} floor parsed ${r.pages} pages, expected ${pages}`);
+      runs.push(r.peakGrowthMiB);
+    }
+    runs.sort((x, y) => x - y);
+    rows.push({ group: 'turbonomic', name: `1 M: ${what}, peak RSS growth (median of 3: ${runs.map((x) => x.toFixed(1)).join(' / ')})`, value: runs[1]!, unit: 'MiB' });
+  }
+  return rows;
+}
+
 /** 1 M and 3 M entities over HTTP: throughput and the client's peak RSS growth (median of the runs). */
 export async function run(): Promise<Row[]> {
   ensureDist('turbonomic.bench', [join(root, 'dist', 'node', 'turbonomic.js')]);
@@ -71,7 +97,7 @@ export async function run(): Promise<Row[]> {
     try {
       const runs: ClientResult[] = [];
       for (let i = 0; i < (RUNS[entities] ?? 1); i++) {
-        const r = await runClient(server.url, sim.credentials.username, sim.credentials.password);
+        const r = await runClient('turbonomic-pages.mjs', [server.url, sim.credentials.username, sim.credentials.password]);
         if (r.entities !== entities) throw new Error(`iterated ${r.entities} entities, expected ${entities}`);
         runs.push(r);
       }
@@ -86,6 +112,7 @@ export async function run(): Promise<Row[]> {
         { group, name: `${n}: client peak RSS growth while iterating${spread}`, value: r.peakGrowthMiB, unit: 'MiB', ...(entities === SIZES[0] ? { budget: '≤ 32 MiB' } : {}) },
         { group, name: `${n}: client heap growth after GC (retained)`, value: r.heapAfterGcGrowthMiB, unit: 'MiB' },
       );
+      if (entities === SIZES[0]) rows.push(...(await floorRows(server.url, sim.credentials.username, sim.credentials.password, r.pages)));
     } finally {
       await server.close();
     }

@@ -127,8 +127,11 @@ export default function (t) {
 
   t.test('total timeout bounds retries', async () => {
     const { sim, token } = await setup();
+    // The total deadline falls mid-way through the second attempt, 100 ms from either attempt
+    // timer: a loaded machine firing a timer late must not make the first attempt's timeout end
+    // the call (an attempt that cannot fit the budget ends with its own, 'attempt' error).
     const c = core.createClient({
-      baseUrl: BASE, fetch: sim.fetch, timeout: { attempt: 40, total: 100 }, retry: { retries: 10, baseDelay: 1, maxDelay: 1 },
+      baseUrl: BASE, fetch: sim.fetch, timeout: { attempt: 150, total: 250 }, retry: { retries: 10, baseDelay: 1, maxDelay: 1 },
       auth: (req) => { req.headers.set('authorization', `Bearer ${token}`); },
     });
     sim.faults.inject({ kind: 'slow', delayMs: 1000, times: 10 });

@@ -1,4 +1,4 @@
-import { ed25519 } from '@noble/curves/ed25519.js';
+import { ed25519 } from './ed25519.js';
 import { checkInteger, checkOneOf, checkOptions } from '../args/check.js';
 import { decodeBase64Url } from '../encoding/base64.js';
 import { SignatureError } from '../errors/signature-error.js';
@@ -66,7 +66,7 @@ export function generatePrivateKeySync(type: 'ecdsa' | 'ed25519', options?: Gene
   checkOneOf(type, 'generatePrivateKeySync: type', ['ecdsa', 'ed25519']);
   const { curve, comment } = checkGenerateOptions(options, 'generatePrivateKeySync');
   if (type === 'ed25519') {
-    const seed = ed25519.utils.randomSecretKey();
+    const seed = ed25519.randomSecretKey();
     return new PrivateKey({ type: 'ed25519', seed, a: ed25519.getPublicKey(seed) }, { comment, format: 'openssh' });
   }
   // The arithmetic is loaded here anyway: make the new key usable everywhere (pure signing, and

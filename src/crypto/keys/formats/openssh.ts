@@ -1,4 +1,4 @@
-import { ed25519 } from '@noble/curves/ed25519.js';
+import { ed25519 } from '../ed25519.js';
 import { KeyParseError } from '../../errors/key-parse-error.js';
 import { bytesToBigInt } from '../../rsa/bigint.js';
 import { CURVES, type EcCurve } from '../curves.js';

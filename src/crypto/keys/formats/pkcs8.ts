@@ -1,4 +1,4 @@
-import { ed25519 } from '@noble/curves/ed25519.js';
+import { ed25519 } from '../ed25519.js';
 import { KeyParseError } from '../../errors/key-parse-error.js';
 import { derChildren, derOid, derSequence, derSmallInt, expectDer, TAG, type DerNode } from '../der.js';
 import { curveByOid } from '../curves.js';

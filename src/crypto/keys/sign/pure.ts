@@ -1,4 +1,4 @@
-import { ed25519 } from '@noble/curves/ed25519.js';
+import { ed25519 } from '../ed25519.js';
 import { rsaSignPkcs1v15 } from '../../rsa/pkcs1v15.js';
 import { SignatureError } from '../../errors/signature-error.js';
 import { ecdsaMath } from '../ecdsa-math.js';

@@ -1,4 +1,4 @@
-import { ed25519 } from '@noble/curves/ed25519.js';
+import { ed25519 } from '../ed25519.js';
 import { checkBytes, fail } from '../../args/check.js';
 import { rsaVerifyPkcs1v15 } from '../../rsa/pkcs1v15.js';
 import { nobleCurve } from '../nist-curves.js';
