@@ -25,7 +25,9 @@ async function setup(options: Parameters<typeof mistSim>[0] = {}) {
 }
 
 test('backends, keys, machines, monitoring and plugins through the CLI (JSON and tables)', async () => {
-  const { sim, run } = await setup();
+  // 300 ms transitions: `--progress` must see the new machine pending, and a loaded machine has
+  // taken more than the default 60 ms between the create and the first poll.
+  const { sim, run } = await setup({ transitionMs: 300 });
   const providers = await run('list', 'providers', '-o', 'table');
   assert.equal(providers.code, 0, providers.err);
   assert.match(providers.out, /^\| Rackspace LON +\| rackspace:lon +\|$/m);
