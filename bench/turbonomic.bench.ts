@@ -8,8 +8,9 @@
 // other benches' garbage, and a child that also loaded the simulator and tsx started with a heap
 // about 35 MiB larger, which V8 lets grow further before a full collection.
 // Budgets: peak RSS growth while iterating 1 M entities ≤ 32 MiB; 3 M grows no more than 1 M does
-// (flat: ≤ 4 MiB more). Peak RSS moves a lot with when V8 collects (on this shared machine,
-// 24–61 MiB for the same 1 M run), so 1 M is run three times and the median reported.
+// (flat: ≤ 4 MiB more, judged within each 3 M run from its 1 M mark to its end; the difference of
+// the two sizes' medians across runs is shown beside it). Peak RSS moves a lot with when V8 collects (on this shared machine,
+// 24–61 MiB for the same 1 M run), so each size is run three times and the medians reported.
 // Two floors, each the median of three runs of bench/fixtures/turbonomic-parse-floor.mjs (no
 // opskit): the same 2,000 pages parsed as opskit parses them with no HTTP (what Node's default heap
 // needs for the parsing alone), and the same pages fetched with the platform's fetch and
@@ -27,6 +28,7 @@ import type { Row } from './run.js';
 
 const SIZES = [1_000_000, 3_000_000];
 const PAGE = 500;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** What the client process measures. */
@@ -36,6 +38,8 @@ interface ClientResult {
   seconds: number;
   rssStartMiB: number;
   peakGrowthMiB: number;
+  /** Peak growth as it stood at each millionth entity of the run. */
+  peakAtMillionsMiB?: number[];
   heapAfterGcGrowthMiB: number;
 }
 
@@ -61,8 +65,12 @@ function runClient(fixture: string, args: string[]): Promise<ClientResult> {
   });
 }
 
-/** Runs of the client per size: peak RSS growth moves with when V8 happens to collect, so 1 M is measured three times. */
-const RUNS: Record<number, number> = { 1_000_000: 3, 3_000_000: 1 };
+/**
+ * Runs of the client per size: peak RSS growth moves with when V8 happens to collect, so each size
+ * is measured three times (one 3 M run against the median of three 1 M runs read anywhere from
+ * −5 to +23 MiB on the same day).
+ */
+const RUNS: Record<number, number> = { 1_000_000: 3, 3_000_000: 3 };
 
 const FLOORS: Array<[mode: string, what: string]> = [
   ['parse', 'floor without HTTP: the same pages parsed element by element, no opskit'],
@@ -91,6 +99,7 @@ export async function run(): Promise<Row[]> {
   const group = 'turbonomic';
   const rows: Row[] = [];
   const growth: number[] = [];
+  let withinRun: number[] = [];
   for (const entities of SIZES) {
     const sim = createTurbonomicSim({ entities, requestLogSize: 16 });
     const server = await serve(sim);
@@ -101,6 +110,7 @@ export async function run(): Promise<Row[]> {
         if (r.entities !== entities) throw new Error(`iterated ${r.entities} entities, expected ${entities}`);
         runs.push(r);
       }
+      if (entities === SIZES[1]) withinRun = runs.map((x) => (x.peakAtMillionsMiB?.at(-1) ?? NaN) - (x.peakAtMillionsMiB?.[0] ?? NaN));
       runs.sort((x, y) => x.peakGrowthMiB - y.peakGrowthMiB);
       const r = runs[runs.length >> 1]!;
       const n = `${entities / 1e6} M`;
@@ -117,7 +127,19 @@ export async function run(): Promise<Row[]> {
       await server.close();
     }
   }
-  rows.push({ group, name: 'flat: peak RSS growth at 3 M minus at 1 M', value: (growth[1] ?? NaN) - (growth[0] ?? NaN), unit: 'MiB', budget: '≤ 4 MiB' });
+  // Two readings of "3 M stays flat". Across runs, the medians differ by whatever V8's early heap
+  // sizing did in each process (±10 MiB between runs of the same size); within one 3 M run, the
+  // last two millions are measured against the first under the same heap, which is what flat means.
+  rows.push(
+    { group, name: 'flat, across runs: median peak RSS growth at 3 M minus the median at 1 M', value: (growth[1] ?? NaN) - (growth[0] ?? NaN), unit: 'MiB' },
+    {
+      group,
+      name: `flat, within each 3 M run: peak RSS growth at the end minus at the 1 M mark (median of 3 runs: ${withinRun.map((x) => x.toFixed(1)).join(' / ')})`,
+      value: median(withinRun),
+      unit: 'MiB',
+      budget: '≤ 4 MiB',
+    },
+  );
   return rows;
 }
 

@@ -1,5 +1,6 @@
 import { DryRunSignal } from './dry-run.js';
 import { PaginationError } from './errors/pagination-error.js';
+import { PageTokenGuard } from './page-token-guard.js';
 
 /** Where the next page starts: a cursor, an offset or a marker. */
 export type PageToken = string | number;
@@ -59,7 +60,7 @@ export class Paged<T> implements AsyncIterable<T>, PromiseLike<T[]> {
     this.page = 0;
     this.fetched = 0;
     this.complete = false;
-    const seen = new Set<string>();
+    const seen = new PageTokenGuard();
     let token = this.#options.start;
     if (token !== undefined) seen.add(String(token));
     for (;;) {

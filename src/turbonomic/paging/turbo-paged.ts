@@ -1,4 +1,5 @@
 import { DryRunSignal } from '../../core/dry-run.js';
+import { PageTokenGuard } from '../../core/page-token-guard.js';
 import { Paged, type PagedOptions } from '../../core/paged.js';
 import { VMTNextCursorMissingError } from '../errors/vmt-next-cursor-missing-error.js';
 import { VMTPagerError } from '../errors/vmt-pager-error.js';
@@ -137,7 +138,7 @@ export class TurboPaged<T> extends Paged<T> implements PromiseLike<T[]> {
     this.total = undefined;
     this.complete = false;
     const { signal, maxPages } = this.#options;
-    const seen = new Set<string>();
+    const seen = new PageTokenGuard();
     let cursor = this.#options.start === undefined ? undefined : String(this.#options.start);
     if (cursor !== undefined) seen.add(cursor);
     for (;;) {
@@ -160,7 +161,7 @@ export class TurboPaged<T> extends Paged<T> implements PromiseLike<T[]> {
   }
 
   /** Counts one raw page and judges how the list goes on; the items are handed over in a box the caller can empty. */
-  #take({ body, headers }: RawPage, cursor: string | undefined, seen: ReadonlySet<string>): { items: T[] | undefined; verdict: PageVerdict } {
+  #take({ body, headers }: RawPage, cursor: string | undefined, seen: Pick<PageTokenGuard, 'has'>): { items: T[] | undefined; verdict: PageVerdict } {
     // A single object is one record (upstream counts an object's keys here).
     const raw = (Array.isArray(body) ? body : body === undefined || body === null || body === '' ? [] : [body]) as T[];
     this.page++;
@@ -180,7 +181,7 @@ export class TurboPaged<T> extends Paged<T> implements PromiseLike<T[]> {
   }
 
   /** How the list goes on after a page of `count` records fetched with `cursor`. */
-  #verdict(headers: Headers, cursor: string | undefined, count: number, seen: ReadonlySet<string>): PageVerdict {
+  #verdict(headers: Headers, cursor: string | undefined, count: number, seen: Pick<PageTokenGuard, 'has'>): PageVerdict {
     const total = this.recordsTotal;
     const fetched = this.fetched;
     if (total >= 0 && fetched > total) {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { cursorPaging, dryRunnable, markerPaging, offsetPaging, Paged, PaginationError } from '../../../src/index.js';
+import { PageTokenGuard } from '../../../src/core/page-token-guard.js';
 
 const data = Array.from({ length: 23 }, (_, i) => ({ id: `k${String(i).padStart(3, '0')}` }));
 
@@ -35,6 +36,42 @@ test('a repeated cursor, even a cycle of two, ends with PaginationError', async 
   const cycle = new Paged(cursorPaging(async () => ({ items: [n], next: n++ % 2 ? 'a' : 'b' })));
   await assert.rejects(cycle.all(), /repeated page token/);
   assert.ok(n <= 3);
+});
+
+test('a loop longer than the remembered tokens is still caught, within about twice its length', { timeout: 20_000 }, async () => {
+  // Tokens t0 … t4999, then back to t1000: a loop of 4,000 pages, far more than the 1,024 recent
+  // tokens a listing keeps, so only Brent's check can catch it.
+  const next = (i: number) => (i + 1 < 5000 ? i + 1 : 1000);
+  let fetched = 0;
+  const looping = new Paged(
+    cursorPaging(async (cursor) => {
+      fetched++;
+      const i = cursor === undefined ? 0 : Number(cursor.slice(1));
+      return { items: [i], next: `t${next(i)}` };
+    }),
+  );
+  await assert.rejects(looping.all(), /repeated page token "t\d+"/);
+  assert.ok(fetched > 5000 && fetched <= 1000 + 2 * 4000 + 2, `caught after ${fetched} pages`);
+});
+
+test('a long listing that never repeats a token is not taken for a loop, and remembers a bounded number of tokens', async () => {
+  const pages = 20_000;
+  const paged = new Paged(cursorPaging(async (cursor) => {
+    const i = cursor === undefined ? 0 : Number(cursor);
+    return { items: [i], next: i + 1 < pages ? String(i + 1) : undefined };
+  }));
+  let n = 0;
+  for await (const page of paged.pages()) n += page.length;
+  assert.equal(n, pages);
+  assert.equal(paged.complete, true);
+  // The guard itself: old tokens are forgotten (the memory bound), recent ones and Brent's are not.
+  const guard = new PageTokenGuard(16);
+  for (let i = 0; i < 1000; i++) guard.add(`k${i}`);
+  assert.equal(guard.has('k999'), true);
+  assert.equal(guard.has('k984'), true);
+  assert.equal(guard.has('k983'), false);
+  assert.equal(guard.has('k510'), true, 'the token Brent\'s check remembers: moved at the 1st, 3rd, 7th … 511th token');
+  assert.equal(guard.has('k511'), false);
 });
 
 test('offset paging advances by items received and stops on a short page or the total', async () => {
