@@ -1,8 +1,7 @@
 /**
  * The page tokens one listing has passed, kept to catch a server that pages in a loop, in bounded
  * memory: a listing of millions of pages must not keep every token it saw (remembering them all
- * made the retained heap grow with every page, without end: the retained-heap rows of
- * `npm run bench -- turbonomic` showed 3 M entities keeping more than 1 M).
+ * made the retained heap grow with every page, without end).
  *
  * The last `recent` tokens are kept exactly, so a loop of up to that many pages is caught at its
  * first repeated token, before any page is delivered twice. A longer loop is caught by Brent's
