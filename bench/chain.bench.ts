@@ -26,6 +26,7 @@ import { getItem } from '../src/demo/generated/demo.meta.js';
 import { serve } from '../src/node/index.js';
 import { createSim } from '../src/sim/index.js';
 import type { Row } from './run.js';
+import { median } from './stats.js';
 
 type Call = () => Promise<unknown>;
 
@@ -51,7 +52,6 @@ async function sample(fn: Call, ms: number): Promise<Sample> {
   return { cpuUs: (cpu.user + cpu.system) / n, rate: n / (wall / 1000) };
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 
 /**
  * Medians over interleaved rounds (GC pauses and the other core's load hit single rounds hard).

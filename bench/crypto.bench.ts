@@ -17,12 +17,12 @@ import { Fernet as PortableFernet, hmac } from '../src/crypto/index.js';
 import { Fernet as NodeFernet } from '../src/node/crypto/index.js';
 import { pythonWith } from './python.js';
 import type { Row } from './run.js';
+import { median } from './stats.js';
 
 const ROUNDS = 5;
 const ROUND_MS = 150;
 const WARMUP_MS = 150;
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 /** Operations per second of `fn` over about `ms` milliseconds. */
 function rate(fn: () => unknown, ms: number): number {

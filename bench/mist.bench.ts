@@ -6,6 +6,7 @@
 import { MistClient } from '../src/mist/index.js';
 import { createClock, createSim } from '../src/sim/index.js';
 import type { Row } from './run.js';
+import { median } from './stats.js';
 
 const ROUNDS = 3;
 const ROUND_MS = 100;
@@ -20,7 +21,6 @@ async function rate(fn: () => Promise<unknown>, ms: number): Promise<number> {
   return n / ((performance.now() - start) / 1000);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function run(): Promise<Row[]> {
   const sim = createSim('mist', { clock: createClock(1_700_000_000_000), seed: 1 });

@@ -2,7 +2,8 @@
  * Pithos+ transfers against the simulator served on 127.0.0.1 in a child process (so this process's
  * RSS is the client's alone): upload and download of 256 MiB in 4 MiB blocks with 4 in flight, as
  * MiB/s and as a ratio to one plain PUT/GET of the same bytes to the same server (medians of three
- * rounds, each with new content); the peak RSS growth of each; block hashing against node:crypto SHA-256; and what a re-upload of identical content sends.
+ * rounds, each with new content); the peak RSS growth of each; block hashing against node:crypto
+ * SHA-256; and what a re-upload of identical content sends.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { blockHashAsync } from '../src/crypto/index.js';
 import { PithosClient, type RandomAccessSource } from '../src/synnefo/pithos/index.js';
 import type { Row } from './run.js';
+import { median } from './stats.js';
 
 const MiB = 1024 * 1024;
 const SIZE = 256 * MiB;
@@ -77,7 +79,6 @@ async function fill(out: Uint8Array, source: RandomAccessSource): Promise<void> 
   for (let o = 0; o < source.size; o += BLOCK) out.set(await source.read(o, Math.min(BLOCK, source.size - o)), o);
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 
 async function hashingRows(): Promise<Row[]> {
   const blocks = await Promise.all(Array.from({ length: 16 }, (_, i) => generated(BLOCK, 100 + i).read(0, BLOCK)));
@@ -161,6 +162,7 @@ export async function run(): Promise<Row[]> {
           for (let i = next++; i < SIZE / BLOCK; i = next++) {
             const r = await fetch(url, { headers: { 'x-auth-token': server.token, range: `bytes=${i * BLOCK}-${(i + 1) * BLOCK - 1}` } });
             if (r.status !== 206) throw new Error(`bare ranged GET: ${r.status}`);
+            // Read before adding: `n += await …` would add to the `n` read before the await.
             const got = (await r.arrayBuffer()).byteLength;
             n += got;
           }

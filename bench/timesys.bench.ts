@@ -26,6 +26,7 @@ import { Llapi, llapiMessage, llapiSignature } from '../src/timesys/index.js';
 import { ensureDist } from './ensure-dist.js';
 import { pythonWith } from './python.js';
 import type { Row } from './run.js';
+import { median } from './stats.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = join(root, 'bench', 'fixtures');
@@ -44,7 +45,6 @@ function rate(fn: () => void, ms = 300): number {
   return n / ((performance.now() - t0) / 1000);
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 interface DriverReport {
   library?: string;

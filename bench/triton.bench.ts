@@ -9,6 +9,7 @@ import { generateKeyPairSync, sign as nodeSign, type KeyObject } from 'node:cryp
 // opskit/crypto/ecdsa imported for ECDSA private keys).
 import { encodeUtf8, parsePrivateKey, signWithKey, type PrivateKey, type SigningBackend } from '../src/node/crypto/index.js';
 import type { Row } from './run.js';
+import { median } from './stats.js';
 
 const ROUNDS = 4;
 const ROUND_MS = 60;
@@ -24,7 +25,6 @@ async function rate(fn: () => unknown, ms: number): Promise<number> {
   return n / ((performance.now() - start) / 1000);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function compare(label: string, key: PrivateKey, node: KeyObject, hash: string | null, backend: SigningBackend): Promise<Row> {
   const data = encodeUtf8(`date: ${new Date().toUTCString()}`);

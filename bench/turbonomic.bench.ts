@@ -9,8 +9,9 @@
 // about 35 MiB larger, which V8 lets grow further before a full collection.
 // Budgets: peak RSS growth while iterating 1 M entities ≤ 32 MiB; 3 M grows no more than 1 M does
 // (flat: ≤ 4 MiB more, judged within each 3 M run from its 1 M mark to its end; the difference of
-// the two sizes' medians across runs is shown beside it). Peak RSS moves a lot with when V8 collects (on this shared machine,
-// 24–61 MiB for the same 1 M run), so each size is run three times and the medians reported.
+// the two sizes' medians across runs is shown beside it). Peak RSS moves a lot with when V8
+// collects (on this shared machine, 24–61 MiB for the same 1 M run), so each size is run three
+// times and the medians reported.
 // Two floors, each the median of three runs of bench/fixtures/turbonomic-parse-floor.mjs (no
 // opskit): the same 2,000 pages parsed as opskit parses them with no HTTP (what Node's default heap
 // needs for the parsing alone), and the same pages fetched with the platform's fetch and
@@ -25,10 +26,10 @@ import { serve } from '../src/node/index.js';
 import { createTurbonomicSim } from '../src/sim/turbonomic/index.js';
 import { ensureDist } from './ensure-dist.js';
 import type { Row } from './run.js';
+import { median } from './stats.js';
 
 const SIZES = [1_000_000, 3_000_000];
 const PAGE = 500;
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** What the client process measures. */
@@ -70,7 +71,7 @@ function runClient(fixture: string, args: string[]): Promise<ClientResult> {
  * is measured three times (one 3 M run against the median of three 1 M runs read anywhere from
  * −5 to +23 MiB on the same day).
  */
-const RUNS: Record<number, number> = { 1_000_000: 3, 3_000_000: 3 };
+const RUNS = 3;
 
 const FLOORS: Array<[mode: string, what: string]> = [
   ['parse', 'floor without HTTP: the same pages parsed element by element, no opskit'],
@@ -88,7 +89,7 @@ async function floorRows(url: string, username: string, password: string, pages:
       runs.push(r.peakGrowthMiB);
     }
     runs.sort((x, y) => x - y);
-    rows.push({ group: 'turbonomic', name: `1 M: ${what}, peak RSS growth (median of 3: ${runs.map((x) => x.toFixed(1)).join(' / ')})`, value: runs[1]!, unit: 'MiB' });
+    rows.push({ group: 'turbonomic', name: `1 M: ${what}, peak RSS growth (median of 3: ${runs.map((x) => x.toFixed(1)).join(' / ')})`, value: median(runs), unit: 'MiB' });
   }
   return rows;
 }
@@ -105,16 +106,16 @@ export async function run(): Promise<Row[]> {
     const server = await serve(sim);
     try {
       const runs: ClientResult[] = [];
-      for (let i = 0; i < (RUNS[entities] ?? 1); i++) {
+      for (let i = 0; i < RUNS; i++) {
         const r = await runClient('turbonomic-pages.mjs', [server.url, sim.credentials.username, sim.credentials.password]);
         if (r.entities !== entities) throw new Error(`iterated ${r.entities} entities, expected ${entities}`);
         runs.push(r);
       }
       if (entities === SIZES[1]) withinRun = runs.map((x) => (x.peakAtMillionsMiB?.at(-1) ?? NaN) - (x.peakAtMillionsMiB?.[0] ?? NaN));
       runs.sort((x, y) => x.peakGrowthMiB - y.peakGrowthMiB);
-      const r = runs[runs.length >> 1]!;
+      const r = runs[runs.length >> 1]!; // the median run, whose other figures go with its RSS
       const n = `${entities / 1e6} M`;
-      const spread = runs.length > 1 ? ` (median of ${runs.length} runs: ${runs.map((x) => x.peakGrowthMiB.toFixed(1)).join(' / ')})` : '';
+      const spread = ` (median of ${RUNS} runs: ${runs.map((x) => x.peakGrowthMiB.toFixed(1)).join(' / ')})`;
       growth.push(r.peakGrowthMiB);
       rows.push(
         { group, name: `TurboPaged over HTTP: ${n} entities, ${PAGE}/page (${r.pages} pages)`, value: r.entities / r.seconds, unit: 'entities/s' },
